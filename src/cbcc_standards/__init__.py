@@ -1,0 +1,161 @@
+"""cbcc_standards: the Vietnamese law on the standards of cadres and civil servants, as typed, dated, cited rules.
+
+The public façade. Heavy modules are imported on first use, so ``import cbcc_standards`` stays cheap.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from .hookspecs import hookimpl
+
+if TYPE_CHECKING:
+    from .dates import Gender, RetirementAge, parse_legal_date, retirement_date
+    from .engine import Engine, default_registry, evaluate, evaluate_roster
+    from .law import Confidence, LegalBasis, Period
+    from .officials import (
+        Discipline,
+        EthnicLanguage,
+        Evaluation,
+        ForeignLanguage,
+        GeneralEducation,
+        ITSkill,
+        Official,
+        PoliticalTheory,
+        Professional,
+        Qualification,
+        StateManagement,
+    )
+    from .plugins import DEFAULT_PLUGINS, PluginInfo, RegistrationError, Registry, get_plugin_manager, load_registry
+    from .results import Action, Assessment, Finding, Outcome, Rejected, RowError, Status, Text
+    from .rules import Context, Deadline, Delegation, Rule, RuleSet, Verdict
+    from .titles import Title, TitleCatalogue
+    from .types import Category
+    from .units import AdministrativeUnit, AreaFlag, Tier, UnitKind
+
+__all__ = [
+    "DEFAULT_PLUGINS",
+    "Action",
+    "AdministrativeUnit",
+    "AreaFlag",
+    "Assessment",
+    "Category",
+    "Confidence",
+    "Context",
+    "Deadline",
+    "Delegation",
+    "Discipline",
+    "Engine",
+    "EthnicLanguage",
+    "Evaluation",
+    "Finding",
+    "ForeignLanguage",
+    "Gender",
+    "GeneralEducation",
+    "ITSkill",
+    "LegalBasis",
+    "Official",
+    "Outcome",
+    "Period",
+    "PluginInfo",
+    "PoliticalTheory",
+    "Professional",
+    "Qualification",
+    "RegistrationError",
+    "Registry",
+    "Rejected",
+    "RetirementAge",
+    "RowError",
+    "Rule",
+    "RuleSet",
+    "StateManagement",
+    "Status",
+    "Text",
+    "Tier",
+    "Title",
+    "TitleCatalogue",
+    "UnitKind",
+    "Verdict",
+    "__version__",
+    "default_registry",
+    "evaluate",
+    "evaluate_roster",
+    "get_plugin_manager",
+    "hookimpl",
+    "load_registry",
+    "parse_legal_date",
+    "retirement_date",
+]
+
+_LAZY = {
+    "Gender": "dates",
+    "RetirementAge": "dates",
+    "parse_legal_date": "dates",
+    "retirement_date": "dates",
+    "Engine": "engine",
+    "default_registry": "engine",
+    "evaluate": "engine",
+    "evaluate_roster": "engine",
+    "Confidence": "law",
+    "LegalBasis": "law",
+    "Period": "law",
+    "Discipline": "officials",
+    "EthnicLanguage": "officials",
+    "Evaluation": "officials",
+    "ForeignLanguage": "officials",
+    "GeneralEducation": "officials",
+    "ITSkill": "officials",
+    "Official": "officials",
+    "PoliticalTheory": "officials",
+    "Professional": "officials",
+    "Qualification": "officials",
+    "StateManagement": "officials",
+    "DEFAULT_PLUGINS": "plugins",
+    "PluginInfo": "plugins",
+    "RegistrationError": "plugins",
+    "Registry": "plugins",
+    "get_plugin_manager": "plugins",
+    "load_registry": "plugins",
+    "Action": "results",
+    "Assessment": "results",
+    "Finding": "results",
+    "Outcome": "results",
+    "Rejected": "results",
+    "RowError": "results",
+    "Status": "results",
+    "Text": "results",
+    "Context": "rules",
+    "Deadline": "rules",
+    "Delegation": "rules",
+    "Rule": "rules",
+    "RuleSet": "rules",
+    "Verdict": "rules",
+    "Title": "titles",
+    "TitleCatalogue": "titles",
+    "Category": "types",
+    "AdministrativeUnit": "units",
+    "AreaFlag": "units",
+    "Tier": "units",
+    "UnitKind": "units",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version("cbcc_standards")
+        except PackageNotFoundError:  # pragma: no cover - running from a source tree without install
+            return "0+unknown"
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'cbcc_standards' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

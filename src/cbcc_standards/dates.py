@@ -1,0 +1,151 @@
+"""All date arithmetic of the library, on python-dateutil: parsing, months, ages, the retirement roadmap.
+
+Stated rules:
+
+- a month added to the 29th–31st lands on the last day of the target month when that day does not exist
+  (``relativedelta``): 31/01 + 1 month = 28/02 (29/02 in leap years);
+- a person born on 29 February reaches an age in whole years on 28 February of non-leap years;
+- a partial date follows ND 135/2020 Art 3: year only → 01/01 of that year, month and year → the 1st of the month.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from enum import StrEnum
+from functools import lru_cache
+from typing import NamedTuple
+
+from dateutil.relativedelta import relativedelta
+
+__all__ = [
+    "DateParseError",
+    "Gender",
+    "RetirementAge",
+    "add_months",
+    "add_years",
+    "age_on",
+    "end_of_month",
+    "months_between",
+    "normal_retirement_age",
+    "parse_legal_date",
+    "retirement_date",
+]
+
+
+class Gender(StrEnum):
+    """Gender as the Labour Code distinguishes it for the retirement age."""
+
+    MALE = "male"
+    FEMALE = "female"
+
+
+class DateParseError(ValueError):
+    """A date string in none of the accepted forms. ``code`` is stable for tests and tooling."""
+
+    code = "invalid_date"
+
+
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+_MY = re.compile(r"^(\d{1,2})[/.-](\d{4})$")
+_Y = re.compile(r"^(\d{4})$")
+
+
+def parse_legal_date(value: str) -> date:
+    """Parse ``YYYY-MM-DD``, ``dd/mm/yyyy``, ``mm/yyyy`` or ``yyyy``.
+
+    Partial dates follow ND 135/2020 Art 3: ``"1969"`` → 1969-01-01, ``"04/1969"`` → 1969-04-01.
+    Raises :class:`DateParseError` with the reason.
+    """
+    text = value.strip()
+    try:
+        if m := _ISO.match(text):
+            return date(int(m[1]), int(m[2]), int(m[3]))
+        if m := _DMY.match(text):
+            return date(int(m[3]), int(m[2]), int(m[1]))
+        if m := _MY.match(text):
+            return date(int(m[2]), int(m[1]), 1)
+        if m := _Y.match(text):
+            return date(int(m[1]), 1, 1)
+    except ValueError as exc:
+        raise DateParseError(f"invalid date {value!r}: {exc}") from None
+    raise DateParseError(f"invalid date {value!r} (expected YYYY-MM-DD, dd/mm/yyyy, mm/yyyy or yyyy)")
+
+
+def add_months(day: date, months: int) -> date:
+    """``day`` plus a number of months (negative to go back), clamped to the month's last day."""
+    result: date = day + relativedelta(months=months)
+    return result
+
+
+def add_years(day: date, years: int) -> date:
+    """``day`` plus whole years; 29 February becomes 28 February in a non-leap year."""
+    result: date = day + relativedelta(years=years)
+    return result
+
+
+def end_of_month(day: date) -> date:
+    """The last day of ``day``'s month."""
+    result: date = day + relativedelta(day=31)
+    return result
+
+
+def months_between(start: date, end: date) -> int:
+    """Whole months from ``start`` to ``end`` (negative when ``end`` is earlier)."""
+    delta = relativedelta(end, start)
+    return delta.years * 12 + delta.months
+
+
+def age_on(birth: date, day: date) -> int:
+    """Age in whole years on ``day``."""
+    return relativedelta(day, birth).years
+
+
+class RetirementAge(NamedTuple):
+    """A normal retirement age: years and months."""
+
+    years: int
+    months: int
+
+    @property
+    def total_months(self) -> int:
+        """The age in months."""
+        return self.years * 12 + self.months
+
+
+# BLLĐ 2019 Art 169(2), ND 135/2020 Art 4 [H]: the age for a calendar year, from 2021.
+_ROADMAP_START = 2021
+_BASE = {Gender.MALE: RetirementAge(60, 0), Gender.FEMALE: RetirementAge(55, 0)}
+_STEP_MONTHS = {Gender.MALE: 3, Gender.FEMALE: 4}
+_CEILING = {Gender.MALE: RetirementAge(62, 0), Gender.FEMALE: RetirementAge(60, 0)}
+
+
+def normal_retirement_age(gender: Gender, year: int) -> RetirementAge:
+    """The normal retirement age for a calendar year (BLLĐ 2019 Art 169; before 2021, BLLĐ 2012: 60 / 55)."""
+    base = _BASE[gender]
+    if year < _ROADMAP_START:
+        return base
+    months = min(base.total_months + _STEP_MONTHS[gender] * (year - _ROADMAP_START + 1), _CEILING[gender].total_months)
+    return RetirementAge(*divmod(months, 12))
+
+
+@lru_cache(maxsize=8192)
+def _retirement(gender: Gender, birth_year: int, birth_month: int) -> tuple[date, RetirementAge]:
+    # The smallest calendar year Y whose age, added to the birth month, lands in Y or earlier (legal-sources §4).
+    birth = date(birth_year, birth_month, 1)
+    year = birth_year + _BASE[gender].years
+    while True:
+        age = normal_retirement_age(gender, year)
+        month = add_months(birth, age.total_months)
+        if month.year <= year:
+            return end_of_month(month), age
+        year += 1
+
+
+def retirement_date(gender: Gender, birth: date) -> tuple[date, RetirementAge]:
+    """The normal retirement date (last day of the month the age is reached, ND 135/2020 Art 3) and the age applied.
+
+    The pension starts the day after. Early or late retirement (ND 135/2020 Art 5, ND 83/2022) is not applied.
+    """
+    return _retirement(gender, birth.year, birth.month)

@@ -1,0 +1,64 @@
+"""The plugin hooks of cbcc_standards (pluggy project ``cbcc_standards``).
+
+Every hook is a *collector*: it receives a ``register`` callable supplied by the host, which validates what the
+plugin contributes and records which plugin contributed it. Built-in rule sets use the same hooks
+(:data:`cbcc_standards.plugins.DEFAULT_PLUGINS`). No hook is ``firstresult``; return values are ignored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import pluggy
+
+if TYPE_CHECKING:
+    from .rules._model import Deadline, RuleSet
+    from .titles import Title
+    from .units import AdministrativeUnit
+
+__all__ = ["PROJECT", "hookimpl", "hookspec"]
+
+PROJECT = "cbcc_standards"
+hookspec = pluggy.HookspecMarker(PROJECT)
+hookimpl = pluggy.HookimplMarker(PROJECT)
+"""Marker for hook implementations: ``@cbcc_standards.hookimpl``."""
+
+
+@hookspec
+def cbcc_register_rulesets(register: Callable[[RuleSet], None]) -> None:
+    """Contribute rule sets.
+
+    Called once when a registry is built (:func:`cbcc_standards.load_registry`), after every plugin is registered.
+    Call ``register(ruleset)`` once per :class:`~cbcc_standards.RuleSet`. A rule set whose ``jurisdiction`` is not
+    ``"national"`` applies only when that jurisdiction is selected (``--province``). ``register`` raises
+    ``RegistrationError`` for a duplicate rule code or a delegation switch that no national rule honours.
+    """
+
+
+@hookspec
+def cbcc_register_titles(register: Callable[[Title], None]) -> None:
+    """Contribute titles (chức danh, chức vụ) and ranks (ngạch).
+
+    Called once when a registry is built, before rule sets are collected. Call ``register(title)`` once per
+    :class:`~cbcc_standards.Title`; a code or Vietnamese name already registered raises ``RegistrationError``.
+    """
+
+
+@hookspec
+def cbcc_register_units(register: Callable[[AdministrativeUnit], None]) -> None:
+    """Contribute administrative units (optional; users can also pass a units file, which takes precedence).
+
+    Called once when a registry is built. Call ``register(unit)`` once per
+    :class:`~cbcc_standards.AdministrativeUnit`; a unit code registered twice raises ``RegistrationError``.
+    """
+
+
+@hookspec
+def cbcc_register_deadlines(register: Callable[[Deadline], None]) -> None:
+    """Contribute dated remediation deadlines (e.g. a provincial directive: remedy by D, replace after D).
+
+    Called once when a registry is built. Call ``register(deadline)`` once per :class:`~cbcc_standards.Deadline`.
+    A deadline applies only when its ``jurisdiction`` is selected, only on days inside its ``valid`` window, and can
+    only shorten a grace period (the earliest deadline wins).
+    """

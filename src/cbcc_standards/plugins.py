@@ -1,0 +1,275 @@
+"""The plugin manager: built-in plugins, entry-point discovery with an allow-list, isolation of failing plugins,
+and the :class:`Registry` of everything the plugins contributed."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import json
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from importlib.metadata import entry_points
+from typing import Any
+
+import pluggy
+
+from . import hookspecs
+from .hookspecs import PROJECT
+from .rules._model import NATIONAL, Deadline, Rule, RuleSet
+from .titles import Title, TitleCatalogue
+from .units import AdministrativeUnit
+
+__all__ = [
+    "DEFAULT_PLUGINS",
+    "ENTRY_POINT_GROUP",
+    "PLUGINS_ENV",
+    "PluginInfo",
+    "RegistrationError",
+    "Registry",
+    "get_plugin_manager",
+    "load_registry",
+]
+
+ENTRY_POINT_GROUP = "cbcc_standards"
+PLUGINS_ENV = "CBCC_STANDARDS_PLUGINS"
+"""Comma-separated allow-list of entry-point plugin names; empty loads none; unset loads all."""
+
+DEFAULT_PLUGINS: tuple[str, ...] = (
+    "cbcc_standards.rules.titles",
+    "cbcc_standards.rules.commune_civil_servants_2012",
+    "cbcc_standards.rules.commune_civil_servants_2019",
+    "cbcc_standards.rules.commune_civil_servants_2023",
+    "cbcc_standards.rules.civil_status_officer",
+    "cbcc_standards.rules.commune_cadres_2004",
+    "cbcc_standards.rules.commune_cadres_2023",
+)
+"""Built-in plugins, registered through the same hooks as third-party ones."""
+
+
+class RegistrationError(ValueError):
+    """A plugin contributed something invalid (duplicate code, unknown switch, …)."""
+
+
+@dataclass(frozen=True)
+class PluginInfo:
+    """A plugin as loaded: its name, distribution version, whether it is built in, and its error if it failed."""
+
+    name: str
+    version: str | None
+    builtin: bool
+    error: str | None = None
+
+
+def _library_version() -> str:
+    from . import __version__
+
+    return __version__
+
+
+def get_plugin_manager(
+    *,
+    allow: Iterable[str] | None = None,
+    load_entry_points: bool = True,
+    plugins: Iterable[object] = (),
+    strict: bool = False,
+) -> tuple[pluggy.PluginManager, list[PluginInfo]]:
+    """A fresh plugin manager with the built-ins, the allowed entry-point plugins and ``plugins``.
+
+    ``allow`` names the entry-point plugins to load (None: the ``CBCC_STANDARDS_PLUGINS`` environment variable if
+    set, else all). A plugin that fails to import is reported in the returned list and skipped, unless ``strict``.
+    """
+    pm = pluggy.PluginManager(PROJECT)
+    pm.add_hookspecs(hookspecs)
+    infos: list[PluginInfo] = []
+    version = _library_version()
+    for name in DEFAULT_PLUGINS:
+        pm.register(importlib.import_module(name), name=name)
+        infos.append(PluginInfo(name, version, builtin=True))
+    if allow is None:
+        env = os.environ.get(PLUGINS_ENV)
+        allow = None if env is None else [n.strip() for n in env.split(",") if n.strip()]
+    allowed = None if allow is None else set(allow)
+    if load_entry_points:
+        for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
+            if allowed is not None and ep.name not in allowed:
+                continue
+            dist_version = ep.dist.version if ep.dist else None
+            try:
+                plugin = ep.load()
+                pm.register(plugin, name=ep.name)
+            except Exception as exc:
+                if strict:
+                    raise
+                infos.append(PluginInfo(ep.name, dist_version, builtin=False, error=f"{type(exc).__name__}: {exc}"))
+                continue
+            infos.append(PluginInfo(ep.name, dist_version, builtin=False))
+    for plugin in plugins:
+        name = getattr(plugin, "__name__", None) or type(plugin).__name__
+        pm.register(plugin, name=name)
+        infos.append(PluginInfo(name, None, builtin=False))
+    pm.check_pending()
+    return pm, infos
+
+
+@dataclass(frozen=True)
+class SourcedRuleSet:
+    """A rule set with the plugin that registered it."""
+
+    ruleset: RuleSet
+    source: str
+
+
+@dataclass
+class Registry:
+    """Everything the plugins contributed: titles, rule sets, deadlines, units, and the plugins themselves."""
+
+    titles: TitleCatalogue = field(default_factory=TitleCatalogue)
+    rulesets: list[SourcedRuleSet] = field(default_factory=list)
+    deadlines: list[tuple[Deadline, str]] = field(default_factory=list)
+    units: dict[str, AdministrativeUnit] = field(default_factory=dict)
+    plugins: list[PluginInfo] = field(default_factory=list)
+    _rules: dict[str, tuple[Rule, RuleSet, str]] = field(default_factory=dict)
+
+    def rules(
+        self, *, as_of: date | None = None, jurisdiction: str | None = None
+    ) -> Iterator[tuple[Rule, RuleSet, str]]:
+        """Rules (with their rule set and plugin), by code; only those in force on ``as_of`` if given, only those of
+        ``jurisdiction`` (and the national ones) if given."""
+        for code in sorted(self._rules):
+            rule, ruleset, source = self._rules[code]
+            if as_of is not None and not rule.valid.contains(as_of):
+                continue
+            if jurisdiction is not None and ruleset.jurisdiction not in (NATIONAL, jurisdiction):
+                continue
+            yield rule, ruleset, source
+
+    def rule(self, code: str) -> tuple[Rule, RuleSet, str]:
+        """A rule by code, with its rule set and plugin; ``KeyError`` if unknown."""
+        return self._rules[code]
+
+    @property
+    def jurisdictions(self) -> list[str]:
+        """The non-national jurisdictions some plugin contributes to."""
+        found = {s.ruleset.jurisdiction for s in self.rulesets} | {d.jurisdiction for d, _ in self.deadlines}
+        return sorted(found - {NATIONAL})
+
+    def content_hash(self) -> str:
+        """SHA-256 of the rule sets, titles and deadlines as data: changes whenever the law encoded changes."""
+        payload = {
+            "rulesets": sorted((s.ruleset.metadata() for s in self.rulesets), key=lambda r: r["code"]),
+            "titles": [t.model_dump(mode="json") for t in self.titles],
+            "deadlines": sorted((d.model_dump(mode="json") for d, _ in self.deadlines), key=lambda d: d["code"]),
+        }
+        text = json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str)
+        return hashlib.sha256(text.encode()).hexdigest()
+
+    # -- registration ------------------------------------------------------------------------------------------
+
+    def _snapshot(self) -> tuple[Any, ...]:
+        return (self.titles.copy(), list(self.rulesets), list(self.deadlines), dict(self.units), dict(self._rules))
+
+    def _restore(self, snapshot: tuple[Any, ...]) -> None:
+        self.titles, self.rulesets, self.deadlines, self.units, self._rules = snapshot
+
+    def _add_title(self, title: Title, source: str) -> None:
+        if not isinstance(title, Title):
+            raise RegistrationError(f"plugin {source}: register() expects a Title, got {type(title).__name__}")
+        try:
+            self.titles.add(title)
+        except ValueError as exc:
+            raise RegistrationError(f"plugin {source}: {exc}") from None
+
+    def _add_ruleset(self, ruleset: RuleSet, source: str) -> None:
+        if not isinstance(ruleset, RuleSet):
+            raise RegistrationError(f"plugin {source}: register() expects a RuleSet, got {type(ruleset).__name__}")
+        if any(s.ruleset.code == ruleset.code for s in self.rulesets):
+            raise RegistrationError(f"plugin {source}: rule set {ruleset.code} is registered twice")
+        for rule in ruleset.rules:
+            if rule.code in self._rules:
+                other = self._rules[rule.code][2]
+                raise RegistrationError(f"plugin {source}: rule {rule.code} is already registered by {other}")
+        for rule in ruleset.rules:
+            self._rules[rule.code] = (rule, ruleset, source)
+        self.rulesets.append(SourcedRuleSet(ruleset, source))
+
+    def _add_deadline(self, deadline: Deadline, source: str) -> None:
+        if not isinstance(deadline, Deadline):
+            raise RegistrationError(f"plugin {source}: register() expects a Deadline, got {type(deadline).__name__}")
+        if any(d.code == deadline.code for d, _ in self.deadlines):
+            raise RegistrationError(f"plugin {source}: deadline {deadline.code} is registered twice")
+        self.deadlines.append((deadline, source))
+
+    def _add_unit(self, unit: AdministrativeUnit, source: str) -> None:
+        if not isinstance(unit, AdministrativeUnit):
+            raise RegistrationError(f"plugin {source}: register() expects an AdministrativeUnit")
+        if unit.code in self.units:
+            raise RegistrationError(f"plugin {source}: unit {unit.code} is registered twice")
+        self.units[unit.code] = unit
+
+    def _validate(self) -> None:
+        honoured = {s for rule, _, _ in self.rules() for s in rule.delegable}
+        for sourced in self.rulesets:
+            for delegation in sourced.ruleset.delegations:
+                if delegation.switch not in honoured:
+                    raise RegistrationError(
+                        f"plugin {sourced.source}: rule set {sourced.ruleset.code} switches on "
+                        f"{delegation.switch!r}, which no rule honours (known: {', '.join(sorted(honoured))})"
+                    )
+        for deadline, source in self.deadlines:
+            for code in deadline.rules or ():
+                if code not in self._rules:
+                    raise RegistrationError(f"plugin {source}: deadline {deadline.code} names unknown rule {code}")
+
+
+def _collect(
+    pm: pluggy.PluginManager,
+    hook_name: str,
+    registry: Registry,
+    add: Callable[[Any, str], None],
+    infos: dict[str, PluginInfo],
+    strict: bool,
+) -> None:
+    """Call one hook plugin by plugin; a plugin's contributions land only if its hook ran without error."""
+    hook = getattr(pm.hook, hook_name)
+    for impl in reversed(hook.get_hookimpls()):
+        source = impl.plugin_name
+        if infos.get(source) and infos[source].error:
+            continue
+        buffer: list[Any] = []
+        snapshot = registry._snapshot()
+        try:
+            impl.function(register=buffer.append)
+            for item in buffer:
+                add(item, source)
+        except Exception as exc:
+            registry._restore(snapshot)
+            if strict:
+                raise
+            old = infos.get(source) or PluginInfo(source, None, builtin=False)
+            infos[source] = PluginInfo(old.name, old.version, old.builtin, f"{type(exc).__name__}: {exc}")
+
+
+def load_registry(
+    *,
+    allow: Iterable[str] | None = None,
+    load_entry_points: bool = True,
+    plugins: Iterable[object] = (),
+    strict: bool = False,
+) -> Registry:
+    """Build a :class:`Registry` from the built-in plugins, entry-point plugins and ``plugins``.
+
+    A plugin that fails (on import, or raising or registering something invalid in a hook) is reported in
+    ``registry.plugins`` with its error and contributes nothing; with ``strict`` the error is raised instead.
+    """
+    pm, info_list = get_plugin_manager(allow=allow, load_entry_points=load_entry_points, plugins=plugins, strict=strict)
+    infos = {info.name: info for info in info_list}
+    registry = Registry()
+    _collect(pm, "cbcc_register_titles", registry, registry._add_title, infos, strict)
+    _collect(pm, "cbcc_register_rulesets", registry, registry._add_ruleset, infos, strict)
+    _collect(pm, "cbcc_register_deadlines", registry, registry._add_deadline, infos, strict)
+    _collect(pm, "cbcc_register_units", registry, registry._add_unit, infos, strict)
+    registry._validate()
+    registry.plugins = list(infos.values())
+    return registry

@@ -1,0 +1,188 @@
+"""Outcomes, statuses and actions; findings and assessments (architecture.md, "Guarantees" §3)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict
+
+from .law import LegalBasis
+
+__all__ = [
+    "Action",
+    "Assessment",
+    "Finding",
+    "Outcome",
+    "Rejected",
+    "RowError",
+    "Status",
+    "Text",
+    "action_for",
+    "status_of",
+]
+
+
+class Outcome(StrEnum):
+    """What one rule says of one official on one date."""
+
+    MET = "met"
+    NOT_MET = "not_met"
+    GRACE = "grace"
+    """Not met, but a grace or remediation period runs until the finding's deadline."""
+    UNDETERMINED = "undetermined"
+    """The input lacks what the rule needs (see ``missing``), or the law for the case is not encoded."""
+    NOT_APPLICABLE = "not_applicable"
+    ERROR = "error"
+    """The rule raised; the run went on."""
+
+
+class Status(StrEnum):
+    """One official's overall standing on one date."""
+
+    COMPLIANT = "compliant"
+    WITHIN_GRACE = "within_grace"
+    NON_COMPLIANT = "non_compliant"
+    UNDETERMINED = "undetermined"
+
+
+class Action(StrEnum):
+    """What the status calls for."""
+
+    NONE = "none"
+    TRAIN = "train"
+    REPLACE = "replace"
+    PROVIDE_DATA = "provide_data"
+
+
+class Text(BaseModel):
+    """A message in Vietnamese and English."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    vi: str
+    en: str
+
+    def __call__(self, lang: str = "vi") -> str:
+        """The message in ``lang`` (``vi`` or ``en``)."""
+        return self.vi if lang == "vi" else self.en
+
+
+class Finding(BaseModel):
+    """What one rule found for one official on one date, with the law behind it."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    rule: str
+    outcome: Outcome
+    required: str | None = None
+    """The standard, as a level code or a short description."""
+    actual: str | None = None
+    """What the record shows, as a level code or a short description."""
+    missing: tuple[str, ...] = ()
+    """Input fields whose absence made the outcome ``undetermined``."""
+    deadline: date | None = None
+    basis: tuple[LegalBasis, ...]
+    """The rule's legal basis, then the basis of any exception, grace period or deadline that shaped the outcome."""
+    message: Text
+    provisional: bool = False
+    """True when the rule rests on an unconfirmed ([L]) fact."""
+    source: str = ""
+    """The plugin that contributed the rule."""
+
+
+_STATUS_ORDER = (
+    (Outcome.NOT_MET, Status.NON_COMPLIANT),
+    (Outcome.GRACE, Status.WITHIN_GRACE),
+    (Outcome.UNDETERMINED, Status.UNDETERMINED),
+    (Outcome.ERROR, Status.UNDETERMINED),
+)
+
+
+def status_of(outcomes: Iterable[Outcome]) -> Status:
+    """``non_compliant`` if any outcome is ``not_met``; else ``within_grace`` if any is ``grace``; else
+    ``undetermined`` if any is ``undetermined`` or ``error``; else ``compliant``."""
+    present = set(outcomes)
+    for outcome, status in _STATUS_ORDER:
+        if outcome in present:
+            return status
+    return Status.COMPLIANT
+
+
+_ACTIONS = {
+    Status.COMPLIANT: Action.NONE,
+    Status.WITHIN_GRACE: Action.TRAIN,
+    Status.NON_COMPLIANT: Action.REPLACE,
+    Status.UNDETERMINED: Action.PROVIDE_DATA,
+}
+
+
+def action_for(status: Status) -> Action:
+    """``replace`` for non-compliant, ``train`` within grace, ``provide_data`` undetermined, ``none`` compliant."""
+    return _ACTIONS[status]
+
+
+class RowError(BaseModel):
+    """One problem with one input row: the field (dotted path) and the reason, with a stable code."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    field: str | None
+    message: str
+    code: str
+
+
+class Rejected(BaseModel):
+    """An input row that could not be assessed, with its 1-based row number and every error found."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    row: int
+    id: str | None = None
+    errors: tuple[RowError, ...]
+
+
+class Assessment(BaseModel):
+    """One official's findings on one date, with the overall status, action and earliest deadline."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str
+    as_of: date
+    full_name: str | None = None
+    title: str | None = None
+    unit: str | None = None
+    status: Status
+    action: Action
+    deadline: date | None
+    """For ``within_grace``: the earliest deadline of the grace findings; else None."""
+    findings: tuple[Finding, ...]
+    warnings: tuple[RowError, ...] = ()
+    """Problems with the input row that did not prevent the assessment (e.g. a unit not in the units file)."""
+
+    @classmethod
+    def of(
+        cls,
+        *,
+        id: str,
+        as_of: date,
+        findings: tuple[Finding, ...],
+        full_name: str | None = None,
+        title: str | None = None,
+        unit: str | None = None,
+    ) -> Assessment:
+        """Build an assessment, deriving status, action and deadline from the findings."""
+        status = status_of(f.outcome for f in findings)
+        deadline = None
+        if status is Status.WITHIN_GRACE:
+            deadline = min(f.deadline for f in findings if f.outcome is Outcome.GRACE and f.deadline is not None)
+        return cls.model_construct(
+            id=id,
+            as_of=as_of,
+            full_name=full_name,
+            title=title,
+            unit=unit,
+            status=status,
+            action=action_for(status),
+            deadline=deadline,
+            findings=findings,
+            warnings=(),
+        )

@@ -1,0 +1,23 @@
+"""Rules and rule sets; the built-in national rule sets live in the submodules, one per rule set."""
+
+from __future__ import annotations
+
+from ._checks import Grace, Relief, max_age_at_appointment, min_age, min_level, term_before_retirement
+from ._model import NATIONAL, CheckFunction, Context, Deadline, Delegation, Rule, RuleSet, Verdict
+
+__all__ = [
+    "NATIONAL",
+    "CheckFunction",
+    "Context",
+    "Deadline",
+    "Delegation",
+    "Grace",
+    "Relief",
+    "Rule",
+    "RuleSet",
+    "Verdict",
+    "max_age_at_appointment",
+    "min_age",
+    "min_level",
+    "term_before_retirement",
+]

@@ -1,0 +1,332 @@
+"""Building blocks for check functions: minimum levels with reliefs and grace periods, ages, terms.
+
+Each factory returns a pure :data:`~cbcc_standards.rules.CheckFunction`; all date arithmetic goes through
+:mod:`cbcc_standards.dates`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from .._text import slugify
+from ..dates import add_months, age_on, retirement_date
+from ..law import LegalBasis
+from ..officials import QUALIFICATION_LADDERS, Official
+from ..results import Outcome, Text
+from ..units import AreaFlag
+from ._model import CheckFunction, Context, Verdict
+
+__all__ = [
+    "Grace",
+    "Relief",
+    "fmt_date",
+    "max_age_at_appointment",
+    "min_age",
+    "min_level",
+    "term_before_retirement",
+]
+
+
+def fmt_date(day: date) -> str:
+    """dd/mm/yyyy, as Vietnamese documents write dates."""
+    return day.strftime("%d/%m/%Y")
+
+
+@dataclass(frozen=True, slots=True)
+class Grace:
+    """A period in which an incumbent who falls short may still remedy it.
+
+    Eligible: in office (``service_start``) on or before ``in_office_by``; with ``outside_difficult_areas``, only in
+    communes that carry no difficult-area flag.
+    """
+
+    in_office_by: date
+    deadline: date
+    basis: LegalBasis
+    outside_difficult_areas: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Relief:
+    """A lower level accepted in some communes: ``level`` (None: no minimum) where the unit carries one of ``flags``
+    (None: any difficult-area flag).
+
+    With ``switch`` the relief is delegated: it applies only where a provincial rule set turned the switch on for the
+    unit (the delegation's own basis is cited). Without it, it applies by national law and ``basis`` is cited.
+    """
+
+    level: str | None
+    flags: frozenset[AreaFlag] | None = None
+    switch: str | None = None
+    basis: LegalBasis | None = None
+
+
+_NONE = Text(vi="không có", en="none")
+
+
+def _label(kind: str, level: str | None, field_vi: str | None = None, field_en: str | None = None) -> Text:
+    if level is None:
+        return _NONE
+    ladder = QUALIFICATION_LADDERS[kind]
+    vi, en = ladder.label(level, "vi"), ladder.label(level, "en")
+    if field_vi:
+        vi, en = f"{vi} {field_vi}", f"{en} in {field_en}"
+    return Text(vi=vi, en=en)
+
+
+def _missing(what: Text, fields: tuple[str, ...]) -> Verdict:
+    names = ", ".join(fields)
+    return Verdict(
+        Outcome.UNDETERMINED,
+        Text(vi=f"{what.vi}: thiếu dữ liệu ({names}).", en=f"{what.en}: data missing ({names})."),
+        missing=fields,
+    )
+
+
+def min_level(
+    kind: str,
+    required: str,
+    *,
+    what: Text,
+    field_keyword: str | None = None,
+    field_label: Text | None = None,
+    reliefs: tuple[Relief, ...] = (),
+    graces: tuple[Grace, ...] = (),
+) -> CheckFunction:
+    """A check that the official holds ``required`` or higher on the ``kind`` ladder.
+
+    With ``field_keyword`` only qualifications whose field of study contains it (diacritics ignored) count; one with
+    no field recorded makes the outcome ``undetermined`` when it alone would meet the standard.
+    Falling short, the check tries the reliefs (met), then the grace periods (grace, with the deadline), and
+    asks for the unit or the service start date when it needs them to decide.
+    """
+    ladder = QUALIFICATION_LADDERS[kind]
+    need = ladder.rank(required)
+    keyword = slugify(field_keyword) if field_keyword else None
+    fvi = field_label.vi if field_label else None
+    fen = field_label.en if field_label else None
+    req_text = _label(kind, required, fvi, fen)
+    req_code = f"{required}:{field_keyword}" if field_keyword else required
+
+    def held(official: Official) -> tuple[str | None, str | None]:
+        """Highest level with the field (or any, without keyword), and highest with the field unknown."""
+        if keyword is None:
+            return official.highest(kind), None
+        best: str | None = None
+        unknown: str | None = None
+        for q in official.qualifications or ():
+            if q.kind != kind:
+                continue
+            level: str = q.level  # type: ignore[union-attr]
+            qfield: str | None = q.field  # type: ignore[union-attr]
+            if qfield is None:
+                if unknown is None or ladder.rank(level) > ladder.rank(unknown):
+                    unknown = level
+            elif keyword in slugify(qfield) and (best is None or ladder.rank(level) > ladder.rank(best)):
+                best = level
+        return best, unknown
+
+    def check(official: Official, ctx: Context) -> Verdict:
+        if official.qualifications is None:
+            return _missing(what, ("qualifications",))
+        actual, unknown_field = held(official)
+        rank = ladder.rank(actual) if actual is not None else -1
+        act_text = _label(kind, actual, fvi, fen)
+        if rank >= need:
+            return Verdict(
+                Outcome.MET,
+                Text(
+                    vi=f"{what.vi}: {act_text.vi} — đạt (yêu cầu {req_text.vi} trở lên).",
+                    en=f"{what.en}: {act_text.en} — meets the standard ({req_text.en} or higher).",
+                ),
+                required=req_code,
+                actual=actual,
+            )
+        if unknown_field is not None and ladder.rank(unknown_field) >= need:
+            return _missing(what, ("qualifications.field",))
+        missing: list[str] = []
+        for relief in reliefs:
+            if relief.level is not None and rank < ladder.rank(relief.level):
+                continue
+            delegations = ctx.delegation(relief.switch) if relief.switch else ()
+            if relief.switch and not delegations:
+                continue
+            if ctx.unit is None:
+                missing.append("unit")
+                continue
+            flags = ctx.unit.area_flags if relief.flags is None else ctx.unit.area_flags & relief.flags
+            if not flags:
+                continue
+            if relief.switch:
+                covering = [d for d in delegations if d.covers(ctx.unit)]
+                if not covering:
+                    continue
+                bases = tuple(d.basis for d in covering[:1])
+            else:
+                bases = (relief.basis,) if relief.basis else ()
+            lower = (
+                _label(kind, relief.level, fvi, fen)
+                if relief.level
+                else Text(vi="trình độ thấp hơn", en="a lower level")
+            )
+            area = ", ".join(sorted(flags))
+            return Verdict(
+                Outcome.MET,
+                Text(
+                    vi=f"{what.vi}: {act_text.vi} — đạt theo ngoại lệ vùng khó khăn ({area}): chấp nhận "
+                    f"{lower.vi} trở lên.",
+                    en=f"{what.en}: {act_text.en} — meets the difficult-area exception ({area}): "
+                    f"{lower.en} or higher accepted.",
+                ),
+                required=relief.level or req_code,
+                actual=actual,
+                extra_basis=bases,
+            )
+        short = Text(
+            vi=f"{what.vi}: yêu cầu {req_text.vi} trở lên; hồ sơ: {act_text.vi}.",
+            en=f"{what.en}: requires {req_text.en} or higher; record shows {act_text.en}.",
+        )
+        for grace in graces:
+            start = official.service_start()
+            if start is None:
+                missing.append("recruited_on")
+                continue
+            if start > grace.in_office_by:
+                continue
+            if grace.outside_difficult_areas:
+                if ctx.unit is None:
+                    missing.append("unit")
+                    continue
+                if ctx.unit.difficult_area:
+                    continue
+            doc = grace.basis.document
+            if ctx.as_of > grace.deadline:
+                return Verdict(
+                    Outcome.NOT_MET,
+                    Text(
+                        vi=f"{short.vi} Thời hạn hoàn thiện đến {fmt_date(grace.deadline)} ({doc}) đã hết.",
+                        en=f"{short.en} The period to remedy it ended on {fmt_date(grace.deadline)} ({doc}).",
+                    ),
+                    required=req_code,
+                    actual=actual,
+                    extra_basis=(grace.basis,),
+                )
+            return Verdict(
+                Outcome.GRACE,
+                Text(
+                    vi=f"{short.vi} Được hoàn thiện đến {fmt_date(grace.deadline)} ({doc}).",
+                    en=f"{short.en} May be remedied until {fmt_date(grace.deadline)} ({doc}).",
+                ),
+                required=req_code,
+                actual=actual,
+                deadline=grace.deadline,
+                extra_basis=(grace.basis,),
+            )
+        if missing:
+            return _missing(what, tuple(dict.fromkeys(missing)))
+        return Verdict(Outcome.NOT_MET, short, required=req_code, actual=actual)
+
+    return check
+
+
+_AGE = Text(vi="Tuổi", en="Age")
+
+
+def min_age(years: int) -> CheckFunction:
+    """A check that the official is at least ``years`` old on ``as_of``."""
+
+    def check(official: Official, ctx: Context) -> Verdict:
+        if official.birth_date is None:
+            return _missing(_AGE, ("birth_date",))
+        age = age_on(official.birth_date, ctx.as_of)
+        outcome = Outcome.MET if age >= years else Outcome.NOT_MET
+        verdict = "đạt" if outcome is Outcome.MET else "chưa đạt"
+        en_verdict = "meets" if outcome is Outcome.MET else "does not meet"
+        return Verdict(
+            outcome,
+            Text(
+                vi=f"Tuổi: {age} — {verdict} (yêu cầu từ đủ {years} tuổi).",
+                en=f"Age: {age} — {en_verdict} the standard (at least {years}).",
+            ),
+            required=f">={years}",
+            actual=str(age),
+        )
+
+    return check
+
+
+def _appointment(
+    official: Official, ctx: Context, what: Text, appointed_from: date, fields: tuple[str, ...]
+) -> Verdict | None:
+    """Common preamble of appointment checks: None to go on, or the verdict to return."""
+    if official.appointed_on is None:
+        return _missing(what, ("appointed_on",))
+    if official.appointed_on < appointed_from:
+        return Verdict(
+            Outcome.NOT_APPLICABLE,
+            Text(
+                vi=f"{what.vi}: bổ nhiệm/bầu ngày {fmt_date(official.appointed_on)}, trước khi quy định có hiệu "
+                f"lực ({fmt_date(appointed_from)}).",
+                en=f"{what.en}: appointed or elected on {fmt_date(official.appointed_on)}, before the provision "
+                f"took effect ({fmt_date(appointed_from)}).",
+            ),
+        )
+    lacking = tuple(f for f in fields if getattr(official, f) is None)
+    return _missing(what, lacking) if lacking else None
+
+
+def term_before_retirement(months: int, *, appointed_from: date) -> CheckFunction:
+    """A check that at (first) appointment the official had ``months`` of working time left before the normal
+    retirement date (BLLĐ 2019 Art 169, ND 135/2020). Appointments before ``appointed_from`` are not covered."""
+    what = Text(vi="Thời gian công tác còn lại khi bổ nhiệm lần đầu", en="Working time left at first appointment")
+
+    def check(official: Official, ctx: Context) -> Verdict:
+        early = _appointment(official, ctx, what, appointed_from, ("birth_date", "gender"))
+        if early is not None:
+            return early
+        assert official.appointed_on and official.birth_date and official.gender
+        retire, _age = retirement_date(official.gender, official.birth_date)
+        # Working time runs to the retirement moment, the last day of the month: appointment + N months must not
+        # fall after the first day of the next month (when the pension starts).
+        left = add_months(official.appointed_on, months) <= retire + timedelta(days=1)
+        outcome = Outcome.MET if left else Outcome.NOT_MET
+        vi = "đạt" if left else "chưa đạt"
+        en = "meets" if left else "does not meet"
+        return Verdict(
+            outcome,
+            Text(
+                vi=f"{what.vi}: nghỉ hưu {fmt_date(retire)}, bổ nhiệm {fmt_date(official.appointed_on)} — {vi} "
+                f"(yêu cầu đủ {months} tháng).",
+                en=f"{what.en}: retires {fmt_date(retire)}, appointed {fmt_date(official.appointed_on)} — {en} "
+                f"the standard (at least {months} months).",
+            ),
+            required=f">={months}m",
+            actual=fmt_date(retire),
+        )
+
+    return check
+
+
+def max_age_at_appointment(years: int, *, appointed_from: date) -> CheckFunction:
+    """A check that the official was at most ``years`` old (not past that birthday year of age) at first appointment."""
+    what = Text(vi="Tuổi khi bổ nhiệm lần đầu", en="Age at first appointment")
+
+    def check(official: Official, ctx: Context) -> Verdict:
+        early = _appointment(official, ctx, what, appointed_from, ("birth_date",))
+        if early is not None:
+            return early
+        assert official.appointed_on and official.birth_date
+        age = age_on(official.birth_date, official.appointed_on)
+        ok = age <= years
+        return Verdict(
+            Outcome.MET if ok else Outcome.NOT_MET,
+            Text(
+                vi=f"{what.vi}: {age} — {'đạt' if ok else 'chưa đạt'} (không quá {years} tuổi).",
+                en=f"{what.en}: {age} — {'meets' if ok else 'does not meet'} the standard (at most {years}).",
+            ),
+            required=f"<={years}",
+            actual=str(age),
+        )
+
+    return check

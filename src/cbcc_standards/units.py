@@ -1,0 +1,62 @@
+"""Administrative units: tiers, kinds, commune classes and difficult-area flags."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from .types import Code
+
+__all__ = ["AdministrativeUnit", "AreaFlag", "Tier", "UnitKind"]
+
+
+class Tier(StrEnum):
+    """Level of government."""
+
+    PROVINCE = "province"
+    DISTRICT = "district"
+    COMMUNE = "commune"
+
+
+class UnitKind(StrEnum):
+    """Kind of commune-level unit."""
+
+    XA = "xa"
+    PHUONG = "phuong"
+    THI_TRAN = "thi_tran"
+    DAC_KHU = "dac_khu"
+
+
+class AreaFlag(StrEnum):
+    """Difficult-area flags of TT 13/2019 Art 1(1) and ND 33/2023 Art 8(4), Art 10(3) [H]."""
+
+    MIEN_NUI = "mien_nui"
+    VUNG_CAO = "vung_cao"
+    BIEN_GIOI = "bien_gioi"
+    HAI_DAO = "hai_dao"
+    XA_DAO = "xa_dao"
+    VUNG_SAU = "vung_sau"
+    VUNG_XA = "vung_xa"
+    VUNG_DTTS = "vung_dtts"
+    VUNG_DBKK = "vung_dbkk"
+
+
+class AdministrativeUnit(BaseModel):
+    """A province, district or commune-level unit, as a units file or a plugin describes it."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    code: Code
+    name: str
+    tier: Tier
+    kind: UnitKind | None = None
+    parent: Code | None = None
+    commune_class: Literal[1, 2, 3] | None = None
+    area_flags: frozenset[AreaFlag] = frozenset()
+
+    @property
+    def difficult_area(self) -> bool:
+        """True when the unit carries any difficult-area flag."""
+        return bool(self.area_flags)
