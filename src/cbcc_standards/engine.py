@@ -148,7 +148,9 @@ class Engine:
                     en=f"Rule {rule.code} failed: {type(exc).__name__}: {exc}",
                 ),
             )
-        basis: tuple[LegalBasis, ...] = rule.basis + verdict.extra_basis if verdict.extra_basis else rule.basis
+        basis = rule.basis
+        if verdict.extra_basis:
+            basis += tuple(b for b in verdict.extra_basis if b not in rule.basis)
         if verdict.outcome is Outcome.GRACE and bound.deadlines:
             return self._compose_deadline(bound, verdict, basis, ctx.as_of)
         return Finding.model_construct(

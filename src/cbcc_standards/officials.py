@@ -7,8 +7,8 @@ from functools import cached_property
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic_core import PydanticCustomError
 
-from .dates import Gender
 from .ladders import (
     FOREIGN_LANGUAGE,
     GENERAL_EDUCATION,
@@ -18,13 +18,14 @@ from .ladders import (
     STATE_MANAGEMENT,
     Ladder,
 )
-from .titles import TitleCatalogue
+from .titles import TitleCatalogue, UnknownTitleError
 from .types import (
-    Category,
+    CategoryField,
     Code,
     DisciplineForm,
     EvaluationLevel,
     ForeignLanguageLevel,
+    GenderField,
     GeneralEducationLevel,
     ITLevel,
     LegalDate,
@@ -152,6 +153,13 @@ class Discipline(BaseModel):
     decided_on: LegalDate | None = None
 
 
+def _resolve(catalogue: TitleCatalogue, value: Any) -> str:
+    try:
+        return catalogue.resolve(value)
+    except UnknownTitleError as exc:
+        raise PydanticCustomError(UnknownTitleError.code, str(exc)) from None
+
+
 class Official(BaseModel):
     """A cadre or civil servant as a roster row describes them.
 
@@ -163,9 +171,9 @@ class Official(BaseModel):
 
     id: Code
     full_name: str | None = None
-    gender: Gender | None = None
+    gender: GenderField | None = None
     birth_date: LegalDate | None = None
-    category: Category | None = None
+    category: CategoryField | None = None
     title: str | None = None
     """Title code (``commune.tai_chinh_ke_toan``); with a catalogue in the validation context, names are accepted."""
     unit: str | None = None
@@ -183,7 +191,7 @@ class Official(BaseModel):
     def _resolve_title(cls, value: Any, info: ValidationInfo) -> Any:
         catalogue = info.context.get("titles") if isinstance(info.context, dict) else None
         if isinstance(catalogue, TitleCatalogue) and value is not None and value != "":
-            return catalogue.resolve(value)
+            return _resolve(catalogue, value)
         return value or None
 
     @field_validator("planned_titles", mode="before")
@@ -191,7 +199,7 @@ class Official(BaseModel):
     def _resolve_planned(cls, value: Any, info: ValidationInfo) -> Any:
         catalogue = info.context.get("titles") if isinstance(info.context, dict) else None
         if isinstance(catalogue, TitleCatalogue) and isinstance(value, list | tuple):
-            return tuple(catalogue.resolve(v) for v in value)
+            return tuple(_resolve(catalogue, v) for v in value)
         return value
 
     @cached_property

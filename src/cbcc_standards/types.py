@@ -7,8 +7,10 @@ from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, WithJsonSchema
+from pydantic_core import PydanticCustomError
 
-from .dates import parse_legal_date
+from ._text import slugify
+from .dates import DateParseError, Gender, parse_legal_date
 from .ladders import (
     DISCIPLINE,
     EVALUATION,
@@ -19,11 +21,14 @@ from .ladders import (
     PROFESSIONAL,
     STATE_MANAGEMENT,
     Ladder,
+    UnknownLevelError,
 )
 
 __all__ = [
     "Category",
+    "CategoryField",
     "Code",
+    "GenderField",
     "DisciplineForm",
     "EvaluationLevel",
     "ForeignLanguageLevel",
@@ -37,7 +42,12 @@ __all__ = [
 
 
 def _to_date(value: Any) -> Any:
-    return parse_legal_date(value) if isinstance(value, str) else value
+    if not isinstance(value, str):
+        return value
+    try:
+        return parse_legal_date(value)
+    except DateParseError as exc:
+        raise PydanticCustomError(DateParseError.code, str(exc)) from None
 
 
 LegalDate = Annotated[
@@ -59,7 +69,10 @@ Code = Annotated[str, Field(min_length=1, max_length=200, pattern=r"^\S(.*\S)?$"
 
 def _level(ladder: Ladder) -> Any:
     def parse(value: Any) -> Any:
-        return ladder.parse(value)
+        try:
+            return ladder.parse(value)
+        except UnknownLevelError as exc:
+            raise PydanticCustomError(UnknownLevelError.code, str(exc)) from None
 
     return Annotated[
         str,
@@ -92,3 +105,25 @@ class Category(StrEnum):
     CONG_CHUC = "cong_chuc"
     VIEN_CHUC = "vien_chuc"
     KHONG_CHUYEN_TRACH = "khong_chuyen_trach"
+
+
+_GENDERS = {"male": Gender.MALE, "nam": Gender.MALE, "m": Gender.MALE,
+            "female": Gender.FEMALE, "nu": Gender.FEMALE, "f": Gender.FEMALE}
+_CATEGORIES = {slugify(k): v for k, v in {
+    "cán bộ": "can_bo", "công chức": "cong_chuc", "viên chức": "vien_chuc",
+    "không chuyên trách": "khong_chuyen_trach", "người hoạt động không chuyên trách": "khong_chuyen_trach",
+}.items()}
+
+
+def _gender(value: Any) -> Any:
+    return _GENDERS.get(slugify(value), value) if isinstance(value, str) else value
+
+
+def _category(value: Any) -> Any:
+    return _CATEGORIES.get(slugify(value), value) if isinstance(value, str) else value
+
+
+GenderField = Annotated[Gender, BeforeValidator(_gender)]
+"""``male`` / ``female``; ``Nam`` / ``Nữ`` accepted."""
+CategoryField = Annotated[Category, BeforeValidator(_category)]
+"""A :class:`Category` code; the Vietnamese names (``Cán bộ``, ``Công chức``…) accepted."""

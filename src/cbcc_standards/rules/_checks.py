@@ -133,6 +133,9 @@ def min_level(
         actual, unknown_field = held(official)
         rank = ladder.rank(actual) if actual is not None else -1
         act_text = _label(kind, actual, fvi, fen)
+        if keyword is not None and actual is None and (other := official.highest(kind)) is not None:
+            other_text = _label(kind, other)
+            act_text = Text(vi=f"{other_text.vi} (không phải ngành {fvi})", en=f"{other_text.en} (not in {fen})")
         if rank >= need:
             return Verdict(
                 Outcome.MET,

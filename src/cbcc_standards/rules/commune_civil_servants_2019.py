@@ -35,6 +35,7 @@ __all__ = ["GRACE", "RULESET"]
 _EFFECTIVE = date(2019, 12, 25)
 _VALID = TT_13_2019_ART1_1.effective
 _BASIS = (TT_13_2019_ART1_1,)
+_PROF_BASIS = (TT_13_2019_ART1_1, TT_13_2019_GRACE)
 _TU_PHAP = "commune.tu_phap_ho_tich"
 
 GRACE = Grace(
@@ -55,6 +56,7 @@ _PROF_CHECK = min_level(
 _rule = partial(Rule, basis=_BASIS, valid=_VALID, titles=COMMUNE_CIVIL_SERVANT_TITLES)
 _prof = partial(
     _rule,
+    basis=_PROF_BASIS,
     title=Text(
         vi="Công chức cấp xã có trình độ đại học trở lên", en="Commune civil servant with a university degree or higher"
     ),
@@ -96,7 +98,7 @@ RULESET = RuleSet(
         _prof(
             code="CX-CC-2019-PROF-TT04",
             name="commune-civil-servant-professional-2019-tt04",
-            basis=(TT_13_2019_ART1_1, TT_04_2022),
+            basis=(*_PROF_BASIS, TT_04_2022),
             valid=Period(start=_TT04_START, end=_VALID.end),
             titles=COMMUNE_CIVIL_SERVANT_TITLES - {_TU_PHAP},
         ),

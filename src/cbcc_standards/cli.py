@@ -1,0 +1,261 @@
+"""The ``cbcc-standards`` command line (also ``python -m cbcc_standards``)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any, TextIO
+
+__all__ = ["main"]
+
+PROG = "cbcc-standards"
+
+
+class UsageError(Exception):
+    """Bad usage: reported on one line, exit code 2."""
+
+
+def _date(text: str) -> date:
+    from .dates import DateParseError, parse_legal_date
+
+    try:
+        if len(text.strip()) < 8:
+            raise DateParseError("a full date is needed")
+        return parse_legal_date(text)
+    except DateParseError:
+        raise argparse.ArgumentTypeError(f"invalid date {text!r} (expected YYYY-MM-DD or dd/mm/yyyy)") from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of messages (default: vi)")
+    common.add_argument("--plugins", metavar="NAMES",
+                        help="comma-separated allow-list of entry-point plugins (default: $CBCC_STANDARDS_PLUGINS, "
+                             "else all installed)")
+    common.add_argument("--strict", action="store_true",
+                        help="fail on a plugin that cannot load or a rule that raises, instead of reporting it")
+
+    parser = argparse.ArgumentParser(
+        prog=PROG, description="Check cadres and civil servants against the Vietnamese standards in force on a date.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    check = sub.add_parser("check", parents=[common], help="review a roster as of a date")
+    check.add_argument("roster", type=Path, help="roster file: .json (list), .jsonl or .csv")
+    check.add_argument("--units", type=Path, help="units file: .json (list), .jsonl or .csv")
+    check.add_argument("--as-of", type=_date, required=True, metavar="DATE", help="evaluation date (YYYY-MM-DD)")
+    check.add_argument("--province", metavar="CODE", help="apply this province's plugin rules and deadlines")
+    check.add_argument("--format", choices=("text", "json", "csv"), default="text")
+    check.add_argument("--output", "-o", type=Path, help="write the report to a file instead of standard output")
+
+    rules = sub.add_parser("rules", parents=[common], help="list the rules (in force on a date)")
+    rules.add_argument("--as-of", type=_date, metavar="DATE", help="only rules in force on this date")
+    rules.add_argument("--province", metavar="CODE", help="include this province's rules")
+    rules.add_argument("--format", choices=("text", "json"), default="text")
+
+    rule = sub.add_parser("rule", parents=[common], help="explain one rule")
+    rule.add_argument("code", help="rule code, e.g. CX-CC-2023-PROF")
+    rule.add_argument("--format", choices=("text", "json"), default="text")
+
+    schema = sub.add_parser("schema", parents=[common], help="print the JSON Schema of an input format")
+    schema.add_argument("which", choices=("roster", "units"))
+
+    plugins = sub.add_parser("plugins", parents=[common], help="list the plugins loaded, with versions")
+    plugins.add_argument("--format", choices=("text", "json"), default="text")
+    return parser
+
+
+def _registry(args: argparse.Namespace) -> Any:
+    from .plugins import load_registry
+
+    allow = None if args.plugins is None else [n.strip() for n in args.plugins.split(",") if n.strip()]
+    return load_registry(allow=allow, strict=args.strict)
+
+
+def _progress(items: Iterable[Any], stream: TextIO) -> Iterator[Any]:
+    """Pass items through, showing a row count on a terminal every 1,000 rows."""
+    if not stream.isatty():
+        yield from items
+        return
+    count = 0
+    for count, item in enumerate(items, start=1):  # noqa: B007 - count is used after the loop
+        if count % 1000 == 0:
+            stream.write(f"\r{PROG}: {count:,} rows…")
+            stream.flush()
+        yield item
+    if count >= 1000:
+        stream.write(f"\r{PROG}: {count:,} rows.   \n")
+
+
+def _cmd_check(args: argparse.Namespace, out: TextIO) -> None:
+    from . import __version__
+    from .engine import Engine
+    from .io import RosterFile, read_units
+    from .report import Receipt, RosterReport
+
+    registry = _registry(args)
+    units = read_units(args.units) if args.units else None
+    roster = RosterFile(args.roster)
+    try:
+        engine = Engine(registry, province=args.province, units=units, strict=args.strict)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    receipt = Receipt(
+        version=__version__,
+        plugins=tuple((p.name, p.version) for p in registry.plugins if p.error is None),
+        as_of=args.as_of, province=args.province, ruleset_sha256=registry.content_hash(),
+        input_sha256=roster.sha256,
+    )
+    report = RosterReport(as_of=args.as_of, lang=args.lang)
+    for plugin in registry.plugins:
+        if plugin.error:
+            print(f"{PROG}: warning: plugin {plugin.name} not loaded: {plugin.error}", file=sys.stderr)
+    items = _progress(engine.evaluate_roster(roster, as_of=args.as_of), sys.stderr)
+
+    def run(stream: TextIO) -> None:
+        # File warnings are known once the header is read, i.e. after the first item: attach them lazily.
+        report.warnings = roster.warnings
+        if args.format == "json":
+            report.write_json(stream, items, receipt)
+        elif args.format == "csv":
+            report.write_csv(stream, items)
+        else:
+            report.write_text(stream, items, receipt)
+
+    if args.output:
+        with args.output.open("w", encoding="utf-8", newline="") as fh:
+            run(fh)
+    else:
+        run(out)
+
+
+def _rule_dict(rule: Any, ruleset: Any, source: str) -> dict[str, Any]:
+    from .report import basis_dict
+
+    return {
+        "code": rule.code,
+        "name": rule.name,
+        "title": {"vi": rule.title.vi, "en": rule.title.en},
+        "ruleset": ruleset.code,
+        "jurisdiction": ruleset.jurisdiction,
+        "valid_from": rule.valid.start.isoformat() if rule.valid.start else None,
+        "valid_to": rule.valid.end.isoformat() if rule.valid.end else None,
+        "titles": sorted(rule.titles) if rule.titles is not None else None,
+        "confidence": rule.confidence.value,
+        "provisional": rule.provisional,
+        "basis": [basis_dict(b) | {"note": b.note, "url": b.url} for b in rule.basis],
+        "delegable": list(rule.delegable),
+        "requires": list(rule.requires),
+        "source": source,
+    }
+
+
+def _cmd_rules(args: argparse.Namespace, out: TextIO) -> None:
+    registry = _registry(args)
+    rows = [_rule_dict(r, rs, src) for r, rs, src in registry.rules(as_of=args.as_of, jurisdiction=args.province)
+            if args.province is not None or rs.jurisdiction == "national"]
+    if args.format == "json":
+        json.dump(rows, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return
+    for row in rows:
+        valid = f"{row['valid_from']} – {row['valid_to'] or '…'}"
+        cite = "; ".join(b["citation"] for b in row["basis"])
+        mark = {"settled": "H", "secondary": "M", "provisional": "L"}[row["confidence"]]
+        flag = " PROVISIONAL" if row["provisional"] else ""
+        out.write(f"{row['code']:<22} [{mark}]{flag} {row['title'][args.lang]}\n"
+                  f"{'':<22} {valid} · {cite}\n")
+
+
+def _cmd_rule(args: argparse.Namespace, out: TextIO) -> None:
+    registry = _registry(args)
+    try:
+        rule, ruleset, source = registry.rule(args.code.upper())
+    except KeyError:
+        raise UsageError(f"unknown rule {args.code!r} (see '{PROG} rules')") from None
+    row = _rule_dict(rule, ruleset, source)
+    if args.format == "json":
+        json.dump(row, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return
+    vi = args.lang == "vi"
+    out.write(f"{row['code']} — {row['title'][args.lang]}\n")
+    out.write(f"  {'Bộ quy tắc' if vi else 'Rule set'}: {row['ruleset']} ({row['jurisdiction']}, {source})\n")
+    out.write(f"  {'Hiệu lực' if vi else 'In force'}: {row['valid_from']} – {row['valid_to'] or '…'}\n")
+    titles = ", ".join(row["titles"]) if row["titles"] else ("mọi chức danh" if vi else "every title")
+    out.write(f"  {'Chức danh' if vi else 'Titles'}: {titles}\n")
+    out.write(f"  {'Độ tin cậy' if vi else 'Confidence'}: {row['confidence']}"
+              f"{' — PROVISIONAL' if row['provisional'] else ''}\n")
+    for b in row["basis"]:
+        out.write(f"  {'Căn cứ' if vi else 'Basis'}: {b['citation']} ({b['effective_from'] or '…'} – "
+                  f"{b['effective_to'] or '…'}) [{b['confidence']}]\n")
+        if b["note"]:
+            out.write(f"      {b['note']}\n")
+    if row["delegable"]:
+        out.write(f"  {'Ngoại lệ do tỉnh quyết định' if vi else 'Delegated exceptions'}: "
+                  f"{', '.join(row['delegable'])}\n")
+    module = sys.modules.get(source)
+    doc = module.__doc__ if module is not None else None
+    if doc:
+        out.write("\n" + doc.strip() + "\n")
+
+
+def _cmd_schema(args: argparse.Namespace, out: TextIO) -> None:
+    from .officials import Official
+    from .units import AdministrativeUnit
+
+    model = Official if args.which == "roster" else AdministrativeUnit
+    item = model.model_json_schema()
+    defs = item.pop("$defs", {})
+    schema: dict[str, Any] = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": f"cbcc_standards {args.which} file",
+        "description": f"A JSON list of {args.which} rows; JSON Lines and CSV carry the same fields.",
+        "type": "array",
+        "items": item,
+    }
+    if defs:
+        schema["$defs"] = defs
+    json.dump(schema, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def _cmd_plugins(args: argparse.Namespace, out: TextIO) -> None:
+    registry = _registry(args)
+    rows = [{"name": p.name, "version": p.version, "builtin": p.builtin, "error": p.error} for p in registry.plugins]
+    if args.format == "json":
+        json.dump(rows, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return
+    for row in rows:
+        kind = "built-in" if row["builtin"] else "entry point"
+        error = f"  ERROR: {row['error']}" if row["error"] else ""
+        out.write(f"{row['name']} {row['version'] or ''} ({kind}){error}\n")
+
+
+_COMMANDS = {"check": _cmd_check, "rules": _cmd_rules, "rule": _cmd_rule, "schema": _cmd_schema,
+             "plugins": _cmd_plugins}
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+    """Run the command line; returns the exit code (0 when it ran, 2 for bad usage or unreadable input)."""
+    from .io import InputError
+    from .plugins import RegistrationError
+
+    args = _parser().parse_args(argv)
+    stream = out if out is not None else sys.stdout
+    try:
+        _COMMANDS[args.command](args, stream)
+    except (UsageError, InputError, RegistrationError) as exc:
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # pragma: no cover - e.g. piped into head
+        return 0
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
