@@ -171,9 +171,7 @@ def _titles(rule: Rule, titles: TitleCatalogue, lang: str) -> str:
 
 def _delegation(delegation: Delegation, lang: str) -> str:
     labels = _LABELS[lang]
-    where = (
-        f"{labels['units']} {_codes(delegation.units)}" if delegation.units is not None else labels["any_difficult"]
-    )
+    where = f"{labels['units']} {_codes(delegation.units)}" if delegation.units is not None else labels["any_difficult"]
     return f"`{delegation.switch}` — {where}; {_period(delegation.valid)}; {delegation.basis.citation}"
 
 

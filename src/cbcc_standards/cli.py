@@ -33,14 +33,20 @@ def _date(text: str) -> date:
 def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of messages (default: vi)")
-    common.add_argument("--plugins", metavar="NAMES",
-                        help="comma-separated allow-list of entry-point plugins (default: $CBCC_STANDARDS_PLUGINS, "
-                             "else all installed)")
-    common.add_argument("--strict", action="store_true",
-                        help="fail on a plugin that cannot load or a rule that raises, instead of reporting it")
+    common.add_argument(
+        "--plugins",
+        metavar="NAMES",
+        help="comma-separated allow-list of entry-point plugins (default: $CBCC_STANDARDS_PLUGINS, else all installed)",
+    )
+    common.add_argument(
+        "--strict",
+        action="store_true",
+        help="fail on a plugin that cannot load or a rule that raises, instead of reporting it",
+    )
 
     parser = argparse.ArgumentParser(
-        prog=PROG, description="Check cadres and civil servants against the Vietnamese standards in force on a date.")
+        prog=PROG, description="Check cadres and civil servants against the Vietnamese standards in force on a date."
+    )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     check = sub.add_parser("check", parents=[common], help="review a roster as of a date")
@@ -81,7 +87,7 @@ def _progress(items: Iterable[Any], stream: TextIO) -> Iterator[Any]:
         yield from items
         return
     count = 0
-    for count, item in enumerate(items, start=1):  # noqa: B007 - count is used after the loop
+    for count, item in enumerate(items, start=1):
         if count % 1000 == 0:
             stream.write(f"\r{PROG}: {count:,} rows…")
             stream.flush()
@@ -106,7 +112,9 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> None:
     receipt = Receipt(
         version=__version__,
         plugins=tuple((p.name, p.version) for p in registry.plugins if p.error is None),
-        as_of=args.as_of, province=args.province, ruleset_sha256=registry.content_hash(),
+        as_of=args.as_of,
+        province=args.province,
+        ruleset_sha256=registry.content_hash(),
         input_sha256=roster.sha256,
     )
     report = RosterReport(as_of=args.as_of, lang=args.lang)
@@ -155,8 +163,11 @@ def _rule_dict(rule: Any, ruleset: Any, source: str) -> dict[str, Any]:
 
 def _cmd_rules(args: argparse.Namespace, out: TextIO) -> None:
     registry = _registry(args)
-    rows = [_rule_dict(r, rs, src) for r, rs, src in registry.rules(as_of=args.as_of, jurisdiction=args.province)
-            if args.province is not None or rs.jurisdiction == "national"]
+    rows = [
+        _rule_dict(r, rs, src)
+        for r, rs, src in registry.rules(as_of=args.as_of, jurisdiction=args.province)
+        if args.province is not None or rs.jurisdiction == "national"
+    ]
     if args.format == "json":
         json.dump(rows, out, ensure_ascii=False, indent=2)
         out.write("\n")
@@ -166,8 +177,7 @@ def _cmd_rules(args: argparse.Namespace, out: TextIO) -> None:
         cite = "; ".join(b["citation"] for b in row["basis"])
         mark = {"settled": "H", "secondary": "M", "provisional": "L"}[row["confidence"]]
         flag = " PROVISIONAL" if row["provisional"] else ""
-        out.write(f"{row['code']:<22} [{mark}]{flag} {row['title'][args.lang]}\n"
-                  f"{'':<22} {valid} · {cite}\n")
+        out.write(f"{row['code']:<22} [{mark}]{flag} {row['title'][args.lang]}\n{'':<22} {valid} · {cite}\n")
 
 
 def _cmd_rule(args: argparse.Namespace, out: TextIO) -> None:
@@ -187,16 +197,21 @@ def _cmd_rule(args: argparse.Namespace, out: TextIO) -> None:
     out.write(f"  {'Hiệu lực' if vi else 'In force'}: {row['valid_from']} – {row['valid_to'] or '…'}\n")
     titles = ", ".join(row["titles"]) if row["titles"] else ("mọi chức danh" if vi else "every title")
     out.write(f"  {'Chức danh' if vi else 'Titles'}: {titles}\n")
-    out.write(f"  {'Độ tin cậy' if vi else 'Confidence'}: {row['confidence']}"
-              f"{' — PROVISIONAL' if row['provisional'] else ''}\n")
+    out.write(
+        f"  {'Độ tin cậy' if vi else 'Confidence'}: {row['confidence']}"
+        f"{' — PROVISIONAL' if row['provisional'] else ''}\n"
+    )
     for b in row["basis"]:
-        out.write(f"  {'Căn cứ' if vi else 'Basis'}: {b['citation']} ({b['effective_from'] or '…'} – "
-                  f"{b['effective_to'] or '…'}) [{b['confidence']}]\n")
+        out.write(
+            f"  {'Căn cứ' if vi else 'Basis'}: {b['citation']} ({b['effective_from'] or '…'} – "
+            f"{b['effective_to'] or '…'}) [{b['confidence']}]\n"
+        )
         if b["note"]:
             out.write(f"      {b['note']}\n")
     if row["delegable"]:
-        out.write(f"  {'Ngoại lệ do tỉnh quyết định' if vi else 'Delegated exceptions'}: "
-                  f"{', '.join(row['delegable'])}\n")
+        out.write(
+            f"  {'Ngoại lệ do tỉnh quyết định' if vi else 'Delegated exceptions'}: {', '.join(row['delegable'])}\n"
+        )
     module = sys.modules.get(source)
     doc = module.__doc__ if module is not None else None
     if doc:
@@ -236,8 +251,13 @@ def _cmd_plugins(args: argparse.Namespace, out: TextIO) -> None:
         out.write(f"{row['name']} {row['version'] or ''} ({kind}){error}\n")
 
 
-_COMMANDS = {"check": _cmd_check, "rules": _cmd_rules, "rule": _cmd_rule, "schema": _cmd_schema,
-             "plugins": _cmd_plugins}
+_COMMANDS = {
+    "check": _cmd_check,
+    "rules": _cmd_rules,
+    "rule": _cmd_rule,
+    "schema": _cmd_schema,
+    "plugins": _cmd_plugins,
+}
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:

@@ -247,7 +247,8 @@ class Engine:
                             RowError(
                                 field="unit",
                                 code="unknown_unit",
-                                message=f"unit {row.unit!r} is not in the units supplied: evaluated with the unit unknown",
+                                message=f"unit {row.unit!r} is not in the units supplied: "
+                                "evaluated with the unit unknown",
                             ),
                         )
                     }

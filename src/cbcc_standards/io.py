@@ -129,32 +129,75 @@ def _iter_json_array(fh: TextIO, path: Path) -> Iterator[Any]:
 _ALIASES: dict[str, str] = {
     slugify(k): v
     for k, v in {
-        "id": "id", "mã": "id", "mã số": "id", "mã cbcc": "id", "số hiệu": "id",
-        "full_name": "full_name", "họ và tên": "full_name", "họ tên": "full_name", "name": "full_name",
-        "gender": "gender", "giới tính": "gender",
-        "birth_date": "birth_date", "ngày sinh": "birth_date", "năm sinh": "birth_date", "born": "birth_date",
-        "category": "category", "phân loại": "category", "loại": "category",
-        "title": "title", "chức danh": "title", "chức vụ": "title", "chức danh/chức vụ": "title",
-        "unit": "unit", "đơn vị": "unit", "mã đơn vị": "unit",
-        "recruited_on": "recruited_on", "ngày tuyển dụng": "recruited_on",
-        "appointed_on": "appointed_on", "ngày bổ nhiệm": "appointed_on", "ngày bầu": "appointed_on",
+        "id": "id",
+        "mã": "id",
+        "mã số": "id",
+        "mã cbcc": "id",
+        "số hiệu": "id",
+        "full_name": "full_name",
+        "họ và tên": "full_name",
+        "họ tên": "full_name",
+        "name": "full_name",
+        "gender": "gender",
+        "giới tính": "gender",
+        "birth_date": "birth_date",
+        "ngày sinh": "birth_date",
+        "năm sinh": "birth_date",
+        "born": "birth_date",
+        "category": "category",
+        "phân loại": "category",
+        "loại": "category",
+        "title": "title",
+        "chức danh": "title",
+        "chức vụ": "title",
+        "chức danh/chức vụ": "title",
+        "unit": "unit",
+        "đơn vị": "unit",
+        "mã đơn vị": "unit",
+        "recruited_on": "recruited_on",
+        "ngày tuyển dụng": "recruited_on",
+        "appointed_on": "appointed_on",
+        "ngày bổ nhiệm": "appointed_on",
+        "ngày bầu": "appointed_on",
         "ngày bổ nhiệm/bầu": "appointed_on",
-        "planned_titles": "planned_titles", "quy hoạch": "planned_titles",
-        "evaluations": "evaluations", "đánh giá": "evaluations", "xếp loại": "evaluations",
-        "disciplines": "disciplines", "kỷ luật": "disciplines",
-        "general_education": "general_education", "trình độ văn hóa": "general_education",
-        "giáo dục phổ thông": "general_education", "trình độ giáo dục phổ thông": "general_education",
-        "professional": "professional", "trình độ chuyên môn": "professional", "chuyên môn": "professional",
-        "professional_field": "professional_field", "chuyên ngành": "professional_field",
+        "planned_titles": "planned_titles",
+        "quy hoạch": "planned_titles",
+        "evaluations": "evaluations",
+        "đánh giá": "evaluations",
+        "xếp loại": "evaluations",
+        "disciplines": "disciplines",
+        "kỷ luật": "disciplines",
+        "general_education": "general_education",
+        "trình độ văn hóa": "general_education",
+        "giáo dục phổ thông": "general_education",
+        "trình độ giáo dục phổ thông": "general_education",
+        "professional": "professional",
+        "trình độ chuyên môn": "professional",
+        "chuyên môn": "professional",
+        "professional_field": "professional_field",
+        "chuyên ngành": "professional_field",
         "ngành đào tạo": "professional_field",
-        "political_theory": "political_theory", "lý luận chính trị": "political_theory", "llct": "political_theory",
-        "state_management": "state_management", "quản lý nhà nước": "state_management", "qlnn": "state_management",
-        "it": "it", "tin học": "it", "cntt": "it",
-        "foreign_language": "foreign_language", "ngoại ngữ": "foreign_language",
+        "political_theory": "political_theory",
+        "lý luận chính trị": "political_theory",
+        "llct": "political_theory",
+        "state_management": "state_management",
+        "quản lý nhà nước": "state_management",
+        "qlnn": "state_management",
+        "it": "it",
+        "tin học": "it",
+        "cntt": "it",
+        "foreign_language": "foreign_language",
+        "ngoại ngữ": "foreign_language",
     }.items()
 }
-_QUALIFICATION_COLUMNS = ("general_education", "professional", "political_theory", "state_management", "it",
-                          "foreign_language")
+_QUALIFICATION_COLUMNS = (
+    "general_education",
+    "professional",
+    "political_theory",
+    "state_management",
+    "it",
+    "foreign_language",
+)
 _LIST_SEPARATOR = ";"
 
 
@@ -165,8 +208,17 @@ def _split(cell: str) -> list[str]:
 def _csv_row(cells: Mapping[str, str], has_qualifications: bool) -> dict[str, Any]:
     """A CSV row as a roster mapping; errors in the list cells raise ``ValueError`` naming the field."""
     row: dict[str, Any] = {}
-    for name in ("id", "full_name", "gender", "birth_date", "category", "title", "unit", "recruited_on",
-                 "appointed_on"):
+    for name in (
+        "id",
+        "full_name",
+        "gender",
+        "birth_date",
+        "category",
+        "title",
+        "unit",
+        "recruited_on",
+        "appointed_on",
+    ):
         value = cells.get(name, "").strip()
         if value:
             row[name] = value
@@ -229,8 +281,9 @@ class RosterFile:
             try:
                 value = json.loads(line)
             except json.JSONDecodeError as exc:
-                yield Rejected(row=number, errors=(RowError(field=None, message=f"invalid JSON: {exc.msg}",
-                                                            code="invalid_json"),))
+                yield Rejected(
+                    row=number, errors=(RowError(field=None, message=f"invalid JSON: {exc.msg}", code="invalid_json"),)
+                )
                 continue
             yield value if isinstance(value, dict) else _not_object(number)
 
@@ -243,8 +296,13 @@ class RosterFile:
         for raw in header:
             name = _ALIASES.get(slugify(raw)) if raw.strip() else None
             if name is None and raw.strip():
-                self.warnings.append(RowError(field=raw, code="ignored_column",
-                                              message=f"column {raw!r} is not part of the roster format: ignored"))
+                self.warnings.append(
+                    RowError(
+                        field=raw,
+                        code="ignored_column",
+                        message=f"column {raw!r} is not part of the roster format: ignored",
+                    )
+                )
             if name is not None and name in columns:
                 raise InputError(f"{self.path}: two columns mean {name!r}")
             columns.append(name)
@@ -253,31 +311,50 @@ class RosterFile:
         has_qualifications = any(c in _QUALIFICATION_COLUMNS for c in columns)
         for name in ("gender", "birth_date", "title", "unit", "recruited_on"):
             if name not in columns:
-                self.warnings.append(RowError(field=name, code="absent_column",
-                                              message=f"no {name!r} column: treated as unknown for every row"))
+                self.warnings.append(
+                    RowError(
+                        field=name,
+                        code="absent_column",
+                        message=f"no {name!r} column: treated as unknown for every row",
+                    )
+                )
         if not has_qualifications:
-            self.warnings.append(RowError(field="qualifications", code="absent_column",
-                                          message="no qualification column: qualifications unknown for every row"))
+            self.warnings.append(
+                RowError(
+                    field="qualifications",
+                    code="absent_column",
+                    message="no qualification column: qualifications unknown for every row",
+                )
+            )
         for number, cells in enumerate(reader, start=1):
             if not any(c.strip() for c in cells):
                 continue
             if len(cells) > len(columns):
-                yield Rejected(row=number, errors=(RowError(
-                    field=None, code="too_many_cells",
-                    message=f"{len(cells)} cells for {len(columns)} columns"),))
+                yield Rejected(
+                    row=number,
+                    errors=(
+                        RowError(
+                            field=None, code="too_many_cells", message=f"{len(cells)} cells for {len(columns)} columns"
+                        ),
+                    ),
+                )
                 continue
             mapping = {name: cell for name, cell in zip(columns, cells, strict=False) if name is not None}
             try:
                 yield _csv_row(mapping, has_qualifications)
             except ValueError as exc:
                 field, message = exc.args
-                yield Rejected(row=number, id=mapping.get("id") or None,
-                               errors=(RowError(field=field, message=message, code="invalid_cell"),))
+                yield Rejected(
+                    row=number,
+                    id=mapping.get("id") or None,
+                    errors=(RowError(field=field, message=message, code="invalid_cell"),),
+                )
 
 
 def _not_object(number: int) -> Rejected:
-    return Rejected(row=number, errors=(RowError(field=None, message="the row is not a JSON object",
-                                                 code="not_an_object"),))
+    return Rejected(
+        row=number, errors=(RowError(field=None, message="the row is not a JSON object", code="not_an_object"),)
+    )
 
 
 def read_units(path: str | Path) -> list[AdministrativeUnit]:
@@ -302,7 +379,7 @@ def read_units(path: str | Path) -> list[AdministrativeUnit]:
             )
         number = 0
         try:
-            for number, row in enumerate(rows, start=1):  # noqa: B007 - number is used after the loop
+            for number, row in enumerate(rows, start=1):
                 if not isinstance(row, dict):
                     raise InputError(f"{path}: row {number}: not an object")
                 unit = AdministrativeUnit.model_validate(row)

@@ -65,7 +65,7 @@ class PluginInfo:
 def _library_version() -> str:
     from . import __version__
 
-    return __version__
+    return str(__version__)
 
 
 def get_plugin_manager(
@@ -233,7 +233,7 @@ def _collect(
 ) -> None:
     """Call one hook plugin by plugin; a plugin's contributions land only if its hook ran without error."""
     hook = getattr(pm.hook, hook_name)
-    for impl in reversed(hook.get_hookimpls()):
+    for impl in hook.get_hookimpls():  # registration order: built-ins first
         source = impl.plugin_name
         if infos.get(source) and infos[source].error:
             continue

@@ -188,8 +188,24 @@ class RosterReport:
         out.write(',\n "warnings": ' + json.dumps([_error_dict(w) for w in self.warnings], ensure_ascii=False))
         out.write(',\n "summary": ' + json.dumps(self.summary(), ensure_ascii=False) + "}\n")
 
-    CSV_COLUMNS = ("id", "full_name", "title", "unit", "status", "action", "official_deadline", "rule", "outcome",
-                   "required", "actual", "deadline", "missing", "basis", "provisional", "message")
+    CSV_COLUMNS = (
+        "id",
+        "full_name",
+        "title",
+        "unit",
+        "status",
+        "action",
+        "official_deadline",
+        "rule",
+        "outcome",
+        "required",
+        "actual",
+        "deadline",
+        "missing",
+        "basis",
+        "provisional",
+        "message",
+    )
 
     def write_csv(self, out: TextIO, items: Iterable[Assessment | Rejected]) -> None:
         """One row per finding (and one per rejected row, with outcome ``rejected``); UTF-8 with BOM for Excel;
@@ -202,52 +218,104 @@ class RosterReport:
             if assessment is None:
                 continue
             for f in assessment.findings:
-                writer.writerow([neutralise_cell(c) for c in (
-                    assessment.id, assessment.full_name or "", assessment.title or "", assessment.unit or "",
-                    assessment.status.value, assessment.action.value, _iso(assessment.deadline) or "", f.rule,
-                    f.outcome.value, f.required or "", f.actual or "", _iso(f.deadline) or "", ";".join(f.missing),
-                    " | ".join(b.citation for b in f.basis), "yes" if f.provisional else "", f.message(self.lang),
-                )])
+                writer.writerow(
+                    [
+                        neutralise_cell(c)
+                        for c in (
+                            assessment.id,
+                            assessment.full_name or "",
+                            assessment.title or "",
+                            assessment.unit or "",
+                            assessment.status.value,
+                            assessment.action.value,
+                            _iso(assessment.deadline) or "",
+                            f.rule,
+                            f.outcome.value,
+                            f.required or "",
+                            f.actual or "",
+                            _iso(f.deadline) or "",
+                            ";".join(f.missing),
+                            " | ".join(b.citation for b in f.basis),
+                            "yes" if f.provisional else "",
+                            f.message(self.lang),
+                        )
+                    ]
+                )
         for r in self.rejected:
             message = "; ".join(f"{e.field or '-'}: {e.message}" for e in r.errors)
-            writer.writerow([neutralise_cell(c) for c in (
-                r.id or "", "", "", "", "rejected", "", "", "", "rejected", "", "", "", "", "", "",
-                f"row {r.row}: {message}",
-            )])
+            writer.writerow(
+                [
+                    neutralise_cell(c)
+                    for c in (
+                        r.id or "",
+                        "",
+                        "",
+                        "",
+                        "rejected",
+                        "",
+                        "",
+                        "",
+                        "rejected",
+                        "",
+                        "",
+                        "",
+                        "",
+                        "",
+                        "",
+                        f"row {r.row}: {message}",
+                    )
+                ]
+            )
 
     def write_text(self, out: TextIO, items: Iterable[Assessment | Rejected], receipt: Receipt) -> None:
         """A readable report: one line per official, the findings that call for action under it, then the summary."""
         vi = self.lang == "vi"
-        out.write(("Rà soát tiêu chuẩn CBCC ngày " if vi else "CBCC standards review as of ")
-                  + self.as_of.strftime("%d/%m/%Y") + (f" — {receipt.province}" if receipt.province else "") + "\n\n")
+        out.write(
+            ("Rà soát tiêu chuẩn CBCC ngày " if vi else "CBCC standards review as of ")
+            + self.as_of.strftime("%d/%m/%Y")
+            + (f" — {receipt.province}" if receipt.province else "")
+            + "\n\n"
+        )
         for item in items:
             a = self.add(item)
             if a is None:
                 continue
             deadline = f" → {a.deadline.strftime('%d/%m/%Y')}" if a.deadline else ""
             name = f" {a.full_name}" if a.full_name else ""
-            out.write(f"[{_pick(STATUS_LABELS[a.status], self.lang)}] {a.id}{name} — {a.title or '?'} @ "
-                      f"{a.unit or '?'}: {_pick(ACTION_LABELS[a.action], self.lang)}{deadline}\n")
+            out.write(
+                f"[{_pick(STATUS_LABELS[a.status], self.lang)}] {a.id}{name} — {a.title or '?'} @ "
+                f"{a.unit or '?'}: {_pick(ACTION_LABELS[a.action], self.lang)}{deadline}\n"
+            )
             for f in a.findings:
                 if f.outcome in (Outcome.MET, Outcome.NOT_APPLICABLE):
                     continue
                 mark = " (tạm thời)" if vi and f.provisional else " (provisional)" if f.provisional else ""
-                out.write(f"    - {f.rule} [{_pick(OUTCOME_LABELS[f.outcome], self.lang)}]{mark}: "
-                          f"{f.message(self.lang)} — {f.basis[0].citation}\n")
+                out.write(
+                    f"    - {f.rule} [{_pick(OUTCOME_LABELS[f.outcome], self.lang)}]{mark}: "
+                    f"{f.message(self.lang)} — {f.basis[0].citation}\n"
+                )
             for w in a.warnings:
                 out.write(f"    ! {w.field}: {w.message}\n")
         if self.rejected:
             out.write("\n" + ("Dòng bị loại:" if vi else "Rejected rows:") + "\n")
             for r in self.rejected:
                 for e in r.errors:
-                    out.write(f"    {'dòng' if vi else 'row'} {r.row}"
-                              f"{f' ({r.id})' if r.id else ''}, {e.field or '-'}: {e.message}\n")
+                    out.write(
+                        f"    {'dòng' if vi else 'row'} {r.row}"
+                        f"{f' ({r.id})' if r.id else ''}, {e.field or '-'}: {e.message}\n"
+                    )
         for w in self.warnings:
             out.write(f"! {w.field}: {w.message}\n")
         s = self.summary()
-        out.write("\n" + ("Tổng hợp: " if vi else "Summary: ") + f"{s['officials']} "
-                  + ("người được đánh giá" if vi else "assessed") + f", {s['rejected']} "
-                  + ("dòng bị loại" if vi else "rejected") + "\n")
+        out.write(
+            "\n"
+            + ("Tổng hợp: " if vi else "Summary: ")
+            + f"{s['officials']} "
+            + ("người được đánh giá" if vi else "assessed")
+            + f", {s['rejected']} "
+            + ("dòng bị loại" if vi else "rejected")
+            + "\n"
+        )
         for status in Status:
             out.write(f"    {_pick(STATUS_LABELS[status], self.lang)}: {self.counts[status]}\n")
 

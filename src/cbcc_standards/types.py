@@ -28,10 +28,10 @@ __all__ = [
     "Category",
     "CategoryField",
     "Code",
-    "GenderField",
     "DisciplineForm",
     "EvaluationLevel",
     "ForeignLanguageLevel",
+    "GenderField",
     "GeneralEducationLevel",
     "ITLevel",
     "LegalDate",
@@ -107,12 +107,24 @@ class Category(StrEnum):
     KHONG_CHUYEN_TRACH = "khong_chuyen_trach"
 
 
-_GENDERS = {"male": Gender.MALE, "nam": Gender.MALE, "m": Gender.MALE,
-            "female": Gender.FEMALE, "nu": Gender.FEMALE, "f": Gender.FEMALE}
-_CATEGORIES = {slugify(k): v for k, v in {
-    "cán bộ": "can_bo", "công chức": "cong_chuc", "viên chức": "vien_chuc",
-    "không chuyên trách": "khong_chuyen_trach", "người hoạt động không chuyên trách": "khong_chuyen_trach",
-}.items()}
+_GENDERS = {
+    "male": Gender.MALE,
+    "nam": Gender.MALE,
+    "m": Gender.MALE,
+    "female": Gender.FEMALE,
+    "nu": Gender.FEMALE,
+    "f": Gender.FEMALE,
+}
+_CATEGORIES = {
+    slugify(k): v
+    for k, v in {
+        "cán bộ": "can_bo",
+        "công chức": "cong_chuc",
+        "viên chức": "vien_chuc",
+        "không chuyên trách": "khong_chuyen_trach",
+        "người hoạt động không chuyên trách": "khong_chuyen_trach",
+    }.items()
+}
 
 
 def _gender(value: Any) -> Any:

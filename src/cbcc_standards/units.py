@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, field_serializer
 
 from .types import Code
 
@@ -55,6 +55,10 @@ class AdministrativeUnit(BaseModel):
     parent: Code | None = None
     commune_class: Literal[1, 2, 3] | None = None
     area_flags: frozenset[AreaFlag] = frozenset()
+
+    @field_serializer("area_flags")
+    def _sorted_flags(self, flags: frozenset[AreaFlag]) -> list[str]:
+        return sorted(flags)
 
     @property
     def difficult_area(self) -> bool:

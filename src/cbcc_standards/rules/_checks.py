@@ -259,24 +259,22 @@ def min_age(years: int) -> CheckFunction:
     return check
 
 
-def _appointment(
-    official: Official, ctx: Context, what: Text, appointed_from: date, fields: tuple[str, ...]
-) -> Verdict | None:
-    """Common preamble of appointment checks: None to go on, or the verdict to return."""
-    if official.appointed_on is None:
+def _appointment(official: Official, what: Text, appointed_from: date) -> Verdict | date:
+    """Common preamble of appointment checks: the appointment date, or the verdict to return."""
+    appointed = official.appointed_on
+    if appointed is None:
         return _missing(what, ("appointed_on",))
-    if official.appointed_on < appointed_from:
+    if appointed < appointed_from:
         return Verdict(
             Outcome.NOT_APPLICABLE,
             Text(
-                vi=f"{what.vi}: bổ nhiệm/bầu ngày {fmt_date(official.appointed_on)}, trước khi quy định có hiệu "
+                vi=f"{what.vi}: bổ nhiệm/bầu ngày {fmt_date(appointed)}, trước khi quy định có hiệu "
                 f"lực ({fmt_date(appointed_from)}).",
-                en=f"{what.en}: appointed or elected on {fmt_date(official.appointed_on)}, before the provision "
+                en=f"{what.en}: appointed or elected on {fmt_date(appointed)}, before the provision "
                 f"took effect ({fmt_date(appointed_from)}).",
             ),
         )
-    lacking = tuple(f for f in fields if getattr(official, f) is None)
-    return _missing(what, lacking) if lacking else None
+    return appointed
 
 
 def term_before_retirement(months: int, *, appointed_from: date) -> CheckFunction:
@@ -285,23 +283,25 @@ def term_before_retirement(months: int, *, appointed_from: date) -> CheckFunctio
     what = Text(vi="Thời gian công tác còn lại khi bổ nhiệm lần đầu", en="Working time left at first appointment")
 
     def check(official: Official, ctx: Context) -> Verdict:
-        early = _appointment(official, ctx, what, appointed_from, ("birth_date", "gender"))
-        if early is not None:
-            return early
-        assert official.appointed_on and official.birth_date and official.gender
-        retire, _age = retirement_date(official.gender, official.birth_date)
+        appointed = _appointment(official, what, appointed_from)
+        if isinstance(appointed, Verdict):
+            return appointed
+        birth, gender = official.birth_date, official.gender
+        if birth is None or gender is None:
+            return _missing(what, tuple(n for n, v in (("birth_date", birth), ("gender", gender)) if v is None))
+        retire, _age = retirement_date(gender, birth)
         # Working time runs to the retirement moment, the last day of the month: appointment + N months must not
         # fall after the first day of the next month (when the pension starts).
-        left = add_months(official.appointed_on, months) <= retire + timedelta(days=1)
+        left = add_months(appointed, months) <= retire + timedelta(days=1)
         outcome = Outcome.MET if left else Outcome.NOT_MET
         vi = "đạt" if left else "chưa đạt"
         en = "meets" if left else "does not meet"
         return Verdict(
             outcome,
             Text(
-                vi=f"{what.vi}: nghỉ hưu {fmt_date(retire)}, bổ nhiệm {fmt_date(official.appointed_on)} — {vi} "
+                vi=f"{what.vi}: nghỉ hưu {fmt_date(retire)}, bổ nhiệm {fmt_date(appointed)} — {vi} "
                 f"(yêu cầu đủ {months} tháng).",
-                en=f"{what.en}: retires {fmt_date(retire)}, appointed {fmt_date(official.appointed_on)} — {en} "
+                en=f"{what.en}: retires {fmt_date(retire)}, appointed {fmt_date(appointed)} — {en} "
                 f"the standard (at least {months} months).",
             ),
             required=f">={months}m",
@@ -316,11 +316,12 @@ def max_age_at_appointment(years: int, *, appointed_from: date) -> CheckFunction
     what = Text(vi="Tuổi khi bổ nhiệm lần đầu", en="Age at first appointment")
 
     def check(official: Official, ctx: Context) -> Verdict:
-        early = _appointment(official, ctx, what, appointed_from, ("birth_date",))
-        if early is not None:
-            return early
-        assert official.appointed_on and official.birth_date
-        age = age_on(official.birth_date, official.appointed_on)
+        appointed = _appointment(official, what, appointed_from)
+        if isinstance(appointed, Verdict):
+            return appointed
+        if official.birth_date is None:
+            return _missing(what, ("birth_date",))
+        age = age_on(official.birth_date, appointed)
         ok = age <= years
         return Verdict(
             Outcome.MET if ok else Outcome.NOT_MET,

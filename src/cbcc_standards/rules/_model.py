@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_serializer, model_validator
 
 from ..law import Confidence, LegalBasis, Period
 from ..officials import Official
@@ -105,6 +105,10 @@ class Rule(BaseModel):
         """True when the rule rests on an unconfirmed ([L]) fact."""
         return self.confidence is Confidence.PROVISIONAL
 
+    @field_serializer("titles")
+    def _sorted_titles(self, titles: frozenset[str] | None) -> list[str] | None:
+        return sorted(titles) if titles is not None else None
+
     def applies(self, as_of: date, title: str | None) -> bool:
         """True when the rule is in force on ``as_of`` and covers ``title``."""
         return self.valid.contains(as_of) and (self.titles is None or title in self.titles)
@@ -124,6 +128,10 @@ class Delegation(BaseModel):
     units: frozenset[str] | None = None
     valid: Period
     basis: LegalBasis
+
+    @field_serializer("units")
+    def _sorted_units(self, units: frozenset[str] | None) -> list[str] | None:
+        return sorted(units) if units is not None else None
 
     def covers(self, unit: AdministrativeUnit) -> bool:
         """True when the unit is a difficult-area commune this delegation names (or any, if it names none)."""
@@ -146,6 +154,10 @@ class Deadline(BaseModel):
     rules: frozenset[str] | None = None
     basis: LegalBasis
     title: Text
+
+    @field_serializer("rules")
+    def _sorted_rules(self, rules: frozenset[str] | None) -> list[str] | None:
+        return sorted(rules) if rules is not None else None
 
 
 class RuleSet(BaseModel):
