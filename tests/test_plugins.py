@@ -164,8 +164,13 @@ def test_delegation_of_unknown_switch_is_rejected() -> None:
                 )
             )
 
+    registry = load_registry(load_entry_points=False, plugins=[Bad()])
+    error = next(p.error for p in registry.plugins if p.name == "Bad")
+    assert error is not None
+    assert "no_such_switch" in error
+    assert "bad.set" not in {s.ruleset.code for s in registry.rulesets}
     with pytest.raises(RegistrationError, match="no_such_switch"):
-        load_registry(load_entry_points=False, plugins=[Bad()])
+        load_registry(load_entry_points=False, plugins=[Bad()], strict=True)
 
 
 def _rule(code: str, check: Callable[..., Verdict]) -> Rule:

@@ -97,9 +97,11 @@ def months_between(start: date, end: date) -> int:
     return delta.years * 12 + delta.months
 
 
+@lru_cache(maxsize=65536)
 def age_on(birth: date, day: date) -> int:
-    """Age in whole years on ``day``."""
-    return relativedelta(day, birth).years
+    """Age in whole years on ``day`` (cached: a roster evaluates many officials on one day)."""
+    years: int = relativedelta(day, birth).years
+    return years
 
 
 class RetirementAge(NamedTuple):

@@ -76,6 +76,9 @@ class Engine:
             d for s in self.registry.rulesets if s.ruleset.jurisdiction in jurisdictions for d in s.ruleset.delegations
         )
         self._selected: dict[tuple[date, str | None], tuple[_Bound, ...]] = {}
+        self._has_standard: dict[tuple[date, str | None], bool] = {}
+        self._findings: dict[tuple[int, int], tuple[Verdict, Finding]] = {}
+        self._coverage: dict[tuple[date, str], Finding] = {}
         self._delegations_on: dict[date, dict[str, tuple[Delegation, ...]]] = {}
 
     # -- selection -------------------------------------------------------------------------------------------
@@ -100,6 +103,7 @@ class Engine:
                 if rule.applies(as_of, title)
             )
             self._selected[key] = bound
+            self._has_standard[key] = any(b.rule.standard for b in bound)
         return bound
 
     def _delegations_for(self, as_of: date) -> dict[str, tuple[Delegation, ...]]:
@@ -117,14 +121,22 @@ class Engine:
 
     def evaluate(self, official: Official, *, as_of: date, unit: AdministrativeUnit | None = None) -> Assessment:
         """Assess one official on ``as_of``. ``unit`` overrides the lookup of ``official.unit`` in the known units."""
+        return self._assess(official, as_of, unit, ())
+
+    def _assess(
+        self, official: Official, as_of: date, unit: AdministrativeUnit | None, warnings: tuple[RowError, ...]
+    ) -> Assessment:
         if unit is None and official.unit is not None:
             unit = self.units.get(official.unit)
         title: Title | None = self.registry.titles.get(official.title) if official.title else None
         ctx = Context(as_of=as_of, unit=unit, title=title, delegations=self._delegations_for(as_of))
         bound = self.rules_for(as_of, official.title if title is not None else None)
         findings = [self._run(b, official, ctx) for b in bound]
-        if title is not None and title.valid.contains(as_of) and not any(b.rule.standard for b in bound):
-            findings.append(_no_standards(title, as_of))
+        if title is not None and not self._has_standard[(as_of, title.code)] and title.valid.contains(as_of):
+            coverage = self._coverage.get((as_of, title.code))
+            if coverage is None:
+                coverage = self._coverage[(as_of, title.code)] = _no_standards(title, as_of)
+            findings.append(coverage)
         return Assessment.of(
             id=official.id,
             as_of=as_of,
@@ -132,28 +144,39 @@ class Engine:
             title=official.title,
             unit=official.unit,
             findings=tuple(findings),
+            warnings=warnings,
         )
 
     def _run(self, bound: _Bound, official: Official, ctx: Context) -> Finding:
-        rule = bound.rule
         try:
-            verdict = rule.check(official, ctx)
+            verdict = bound.rule.check(official, ctx)
         except Exception as exc:
             if self.strict:
                 raise
             verdict = Verdict(
                 Outcome.ERROR,
                 Text(
-                    vi=f"Lỗi khi áp dụng quy tắc {rule.code}: {type(exc).__name__}: {exc}",
-                    en=f"Rule {rule.code} failed: {type(exc).__name__}: {exc}",
+                    vi=f"Lỗi khi áp dụng quy tắc {bound.rule.code}: {type(exc).__name__}: {exc}",
+                    en=f"Rule {bound.rule.code} failed: {type(exc).__name__}: {exc}",
                 ),
             )
+        if not verdict.shared:
+            return self._finding(bound, verdict, ctx.as_of)
+        # The cache keeps the verdict alive, so its id cannot be reused by another object while the entry exists.
+        key = (id(bound), id(verdict))
+        cached = self._findings.get(key)
+        if cached is None:
+            cached = self._findings[key] = (verdict, self._finding(bound, verdict, ctx.as_of))
+        return cached[1]
+
+    def _finding(self, bound: _Bound, verdict: Verdict, as_of: date) -> Finding:
+        rule = bound.rule
         basis = rule.basis
         if verdict.extra_basis:
             basis += tuple(b for b in verdict.extra_basis if b not in rule.basis)
         if verdict.outcome is Outcome.GRACE and bound.deadlines:
-            return self._compose_deadline(bound, verdict, basis, ctx.as_of)
-        return Finding.model_construct(
+            return self._compose_deadline(bound, verdict, basis, as_of)
+        return Finding(
             rule=rule.code,
             outcome=verdict.outcome,
             required=verdict.required,
@@ -187,7 +210,7 @@ class Engine:
                     vi=f"{message.vi} Hạn hoàn thiện theo {doc}: {fmt_date(earliest.due)}.",
                     en=f"{message.en} Deadline set by {doc}: {fmt_date(earliest.due)}.",
                 )
-        return Finding.model_construct(
+        return Finding(
             rule=bound.rule.code,
             outcome=outcome,
             required=verdict.required,
@@ -239,26 +262,21 @@ class Engine:
                 )
                 continue
             seen[row.id] = number
-            assessment = self.evaluate(row, as_of=as_of)
+            warnings: tuple[RowError, ...] = ()
             if self.user_units and row.unit is not None and row.unit not in self.units:
-                assessment = assessment.model_copy(
-                    update={
-                        "warnings": (
-                            RowError(
-                                field="unit",
-                                code="unknown_unit",
-                                message=f"unit {row.unit!r} is not in the units supplied: "
-                                "evaluated with the unit unknown",
-                            ),
-                        )
-                    }
+                warnings = (
+                    RowError(
+                        field="unit",
+                        code="unknown_unit",
+                        message=f"unit {row.unit!r} is not in the units supplied: evaluated with the unit unknown",
+                    ),
                 )
-            yield assessment
+            yield self._assess(row, as_of, None, warnings)
 
 
 def _no_standards(title: Title, as_of: date) -> Finding:
     basis = (title.basis,) if title.basis else (LegalBasis(document="—", note="no act recorded for this title"),)
-    return Finding.model_construct(
+    return Finding(
         rule="CBCC-COVERAGE",
         outcome=Outcome.UNDETERMINED,
         required=None,

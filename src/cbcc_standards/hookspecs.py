@@ -1,8 +1,11 @@
 """The plugin hooks of cbcc_standards (pluggy project ``cbcc_standards``).
 
-Every hook is a *collector*: it receives a ``register`` callable supplied by the host, which validates what the
-plugin contributes and records which plugin contributed it. Built-in rule sets use the same hooks
-(:data:`cbcc_standards.plugins.DEFAULT_PLUGINS`). No hook is ``firstresult``; return values are ignored.
+Every hook is a *collector*: it receives a ``register`` callable supplied by the host. What a plugin registers is
+validated when its hook returns and recorded with the plugin's name (so every finding can say where its rule came
+from). A plugin whose hook raises, or whose contributions are invalid, contributes nothing through that hook and is
+reported with its error in ``Registry.plugins`` (``strict=True`` raises instead); the other plugins load.
+Built-in rule sets use the same hooks (:data:`cbcc_standards.plugins.DEFAULT_PLUGINS`). No hook is ``firstresult``;
+return values are ignored.
 """
 
 from __future__ import annotations
@@ -31,8 +34,8 @@ def cbcc_register_rulesets(register: Callable[[RuleSet], None]) -> None:
 
     Called once when a registry is built (:func:`cbcc_standards.load_registry`), after every plugin is registered.
     Call ``register(ruleset)`` once per :class:`~cbcc_standards.RuleSet`. A rule set whose ``jurisdiction`` is not
-    ``"national"`` applies only when that jurisdiction is selected (``--province``). ``register`` raises
-    ``RegistrationError`` for a duplicate rule code or a delegation switch that no national rule honours.
+    ``"national"`` applies only when that jurisdiction is selected (``--province``). A duplicate rule-set or rule code,
+    or a delegation switch that no rule honours, makes the plugin fail with a ``RegistrationError``.
     """
 
 
@@ -41,7 +44,7 @@ def cbcc_register_titles(register: Callable[[Title], None]) -> None:
     """Contribute titles (chức danh, chức vụ) and ranks (ngạch).
 
     Called once when a registry is built, before rule sets are collected. Call ``register(title)`` once per
-    :class:`~cbcc_standards.Title`; a code or Vietnamese name already registered raises ``RegistrationError``.
+    :class:`~cbcc_standards.Title`; a code or Vietnamese name already registered makes the plugin fail.
     """
 
 
@@ -50,7 +53,7 @@ def cbcc_register_units(register: Callable[[AdministrativeUnit], None]) -> None:
     """Contribute administrative units (optional; users can also pass a units file, which takes precedence).
 
     Called once when a registry is built. Call ``register(unit)`` once per
-    :class:`~cbcc_standards.AdministrativeUnit`; a unit code registered twice raises ``RegistrationError``.
+    :class:`~cbcc_standards.AdministrativeUnit`; a unit code registered twice makes the plugin fail.
     """
 
 
@@ -60,5 +63,6 @@ def cbcc_register_deadlines(register: Callable[[Deadline], None]) -> None:
 
     Called once when a registry is built. Call ``register(deadline)`` once per :class:`~cbcc_standards.Deadline`.
     A deadline applies only when its ``jurisdiction`` is selected, only on days inside its ``valid`` window, and can
-    only shorten a grace period (the earliest deadline wins).
+    only shorten a grace period (the earliest deadline wins). A deadline naming an unknown rule makes the plugin
+    fail.
     """

@@ -208,19 +208,29 @@ class Registry:
             raise RegistrationError(f"plugin {source}: unit {unit.code} is registered twice")
         self.units[unit.code] = unit
 
-    def _validate(self) -> None:
+    def _problems(self) -> dict[str, str]:
+        """Cross-plugin checks, once everything is collected: the first problem of each offending plugin."""
         honoured = {s for rule, _, _ in self.rules() for s in rule.delegable}
+        problems: dict[str, str] = {}
         for sourced in self.rulesets:
             for delegation in sourced.ruleset.delegations:
                 if delegation.switch not in honoured:
-                    raise RegistrationError(
-                        f"plugin {sourced.source}: rule set {sourced.ruleset.code} switches on "
-                        f"{delegation.switch!r}, which no rule honours (known: {', '.join(sorted(honoured))})"
+                    problems.setdefault(
+                        sourced.source,
+                        f"rule set {sourced.ruleset.code} switches on {delegation.switch!r}, which no rule honours "
+                        f"(known: {', '.join(sorted(honoured))})",
                     )
         for deadline, source in self.deadlines:
             for code in deadline.rules or ():
                 if code not in self._rules:
-                    raise RegistrationError(f"plugin {source}: deadline {deadline.code} names unknown rule {code}")
+                    problems.setdefault(source, f"deadline {deadline.code} names unknown rule {code}")
+        return problems
+
+    def _drop(self, source: str) -> None:
+        """Withdraw the rule sets and deadlines a plugin contributed."""
+        self.rulesets = [s for s in self.rulesets if s.source != source]
+        self.deadlines = [(d, src) for d, src in self.deadlines if src != source]
+        self._rules = {code: entry for code, entry in self._rules.items() if entry[2] != source}
 
 
 def _collect(
@@ -270,6 +280,12 @@ def load_registry(
     _collect(pm, "cbcc_register_rulesets", registry, registry._add_ruleset, infos, strict)
     _collect(pm, "cbcc_register_deadlines", registry, registry._add_deadline, infos, strict)
     _collect(pm, "cbcc_register_units", registry, registry._add_unit, infos, strict)
-    registry._validate()
+    while problems := registry._problems():
+        for source, problem in problems.items():
+            if strict:
+                raise RegistrationError(f"plugin {source}: {problem}")
+            registry._drop(source)
+            old = infos.get(source) or PluginInfo(source, None, builtin=False)
+            infos[source] = PluginInfo(old.name, old.version, old.builtin, f"RegistrationError: {problem}")
     registry.plugins = list(infos.values())
     return registry

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from functools import cache
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, TypeAdapter
 
 from .law import LegalBasis
 
@@ -56,10 +59,10 @@ class Action(StrEnum):
     PROVIDE_DATA = "provide_data"
 
 
-class Text(BaseModel):
+@dataclass(frozen=True, slots=True)
+class Text:
     """A message in Vietnamese and English."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
     vi: str
     en: str
 
@@ -68,13 +71,19 @@ class Text(BaseModel):
         return self.vi if lang == "vi" else self.en
 
 
-class Finding(BaseModel):
-    """What one rule found for one official on one date, with the law behind it."""
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """What one rule found for one official on one date, with the law behind it.
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    A results type: a frozen dataclass (cheap to build, one per rule and official), serialisable with
+    :meth:`to_json` / :meth:`from_json` (pydantic ``TypeAdapter``).
+    """
 
     rule: str
     outcome: Outcome
+    basis: tuple[LegalBasis, ...]
+    """The rule's legal basis, then the basis of any exception, grace period or deadline that shaped the outcome."""
+    message: Text
     required: str | None = None
     """The standard, as a level code or a short description."""
     actual: str | None = None
@@ -82,13 +91,25 @@ class Finding(BaseModel):
     missing: tuple[str, ...] = ()
     """Input fields whose absence made the outcome ``undetermined``."""
     deadline: date | None = None
-    basis: tuple[LegalBasis, ...]
-    """The rule's legal basis, then the basis of any exception, grace period or deadline that shaped the outcome."""
-    message: Text
     provisional: bool = False
     """True when the rule rests on an unconfirmed ([L]) fact."""
     source: str = ""
     """The plugin that contributed the rule."""
+
+    def to_json(self) -> str:
+        """JSON text of the finding (both languages); :meth:`from_json` reads it back."""
+        return _adapter(Finding).dump_json(self).decode()
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> Finding:
+        """A finding from :meth:`to_json` output."""
+        result: Finding = _adapter(Finding).validate_json(text)
+        return result
+
+
+@cache
+def _adapter(kind: type[Any]) -> TypeAdapter[Any]:
+    return TypeAdapter(kind)
 
 
 _STATUS_ORDER = (
@@ -140,22 +161,24 @@ class Rejected(BaseModel):
     errors: tuple[RowError, ...]
 
 
-class Assessment(BaseModel):
-    """One official's findings on one date, with the overall status, action and earliest deadline."""
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """One official's findings on one date, with the overall status, action and earliest deadline.
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    Build it with :meth:`of`, which derives ``status``, ``action`` and ``deadline`` from the findings.
+    """
 
     id: str
     as_of: date
-    full_name: str | None = None
-    title: str | None = None
-    unit: str | None = None
     status: Status
     action: Action
     deadline: date | None
     """For ``within_grace``: the earliest deadline of the grace findings; else None."""
     findings: tuple[Finding, ...]
-    warnings: tuple[RowError, ...] = ()
+    full_name: str | None = None
+    title: str | None = None
+    unit: str | None = None
+    warnings: tuple[RowError, ...] = field(default=())
     """Problems with the input row that did not prevent the assessment (e.g. a unit not in the units file)."""
 
     @classmethod
@@ -168,21 +191,21 @@ class Assessment(BaseModel):
         full_name: str | None = None,
         title: str | None = None,
         unit: str | None = None,
+        warnings: tuple[RowError, ...] = (),
     ) -> Assessment:
         """Build an assessment, deriving status, action and deadline from the findings."""
         status = status_of(f.outcome for f in findings)
         deadline = None
         if status is Status.WITHIN_GRACE:
             deadline = min(f.deadline for f in findings if f.outcome is Outcome.GRACE and f.deadline is not None)
-        return cls.model_construct(
-            id=id,
-            as_of=as_of,
-            full_name=full_name,
-            title=title,
-            unit=unit,
-            status=status,
-            action=action_for(status),
-            deadline=deadline,
-            findings=findings,
-            warnings=(),
-        )
+        return cls(id, as_of, status, action_for(status), deadline, findings, full_name, title, unit, warnings)
+
+    def to_json(self) -> str:
+        """JSON text of the assessment (messages in both languages); :meth:`from_json` reads it back."""
+        return _adapter(Assessment).dump_json(self).decode()
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> Assessment:
+        """An assessment from :meth:`to_json` output."""
+        result: Assessment = _adapter(Assessment).validate_json(text)
+        return result

@@ -6,8 +6,11 @@ Each factory returns a pure :data:`~cbcc_standards.rules.CheckFunction`; all dat
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
+from typing import Any
 
 from .._text import slugify
 from ..dates import add_months, age_on, retirement_date
@@ -28,6 +31,7 @@ __all__ = [
 ]
 
 
+@lru_cache(maxsize=4096)
 def fmt_date(day: date) -> str:
     """dd/mm/yyyy, as Vietnamese documents write dates."""
     return day.strftime("%d/%m/%Y")
@@ -63,8 +67,10 @@ class Relief:
 
 
 _NONE = Text(vi="không có", en="none")
+_LOWER = Text(vi="trình độ thấp hơn", en="a lower level")
 
 
+@lru_cache(maxsize=1024)
 def _label(kind: str, level: str | None, field_vi: str | None = None, field_en: str | None = None) -> Text:
     if level is None:
         return _NONE
@@ -75,12 +81,14 @@ def _label(kind: str, level: str | None, field_vi: str | None = None, field_en: 
     return Text(vi=vi, en=en)
 
 
+@lru_cache(maxsize=1024)
 def _missing(what: Text, fields: tuple[str, ...]) -> Verdict:
     names = ", ".join(fields)
     return Verdict(
         Outcome.UNDETERMINED,
         Text(vi=f"{what.vi}: thiếu dữ liệu ({names}).", en=f"{what.en}: data missing ({names})."),
         missing=fields,
+        shared=True,
     )
 
 
@@ -127,70 +135,117 @@ def min_level(
                 best = level
         return best, unknown
 
+    memo: dict[tuple[Any, ...], Verdict] = {}
+    """Verdicts depend only on the facts in their key: build each once and share it (see Verdict.shared)."""
+
+    def actual_text(official: Official, actual: str | None) -> Text:
+        if keyword is not None and actual is None and (other := official.highest(kind)) is not None:
+            other_text = _label(kind, other)
+            return Text(vi=f"{other_text.vi} (không phải ngành {fvi})", en=f"{other_text.en} (not in {fen})")
+        return _label(kind, actual, fvi, fen)
+
+    def met(official: Official, actual: str | None) -> Verdict:
+        act = actual_text(official, actual)
+        return Verdict(
+            Outcome.MET,
+            Text(
+                vi=f"{what.vi}: {act.vi} — đạt (yêu cầu {req_text.vi} trở lên).",
+                en=f"{what.en}: {act.en} — meets the standard ({req_text.en} or higher).",
+            ),
+            required=req_code,
+            actual=actual,
+            shared=True,
+        )
+
+    def relieved(
+        official: Official, actual: str | None, relief: Relief, flags: frozenset[str], bases: tuple[LegalBasis, ...]
+    ) -> Verdict:
+        act = actual_text(official, actual)
+        lower = _label(kind, relief.level, fvi, fen) if relief.level else _LOWER
+        area = ", ".join(sorted(flags))
+        return Verdict(
+            Outcome.MET,
+            Text(
+                vi=f"{what.vi}: {act.vi} — đạt theo ngoại lệ vùng khó khăn ({area}): chấp nhận {lower.vi} trở lên.",
+                en=f"{what.en}: {act.en} — meets the difficult-area exception ({area}): {lower.en} or higher accepted.",
+            ),
+            required=relief.level or req_code,
+            actual=actual,
+            extra_basis=bases,
+            shared=True,
+        )
+
+    def short(official: Official, actual: str | None, grace: Grace | None, expired: bool) -> Verdict:
+        act = actual_text(official, actual)
+        vi = f"{what.vi}: yêu cầu {req_text.vi} trở lên; hồ sơ: {act.vi}."
+        en = f"{what.en}: requires {req_text.en} or higher; record shows {act.en}."
+        if grace is None:
+            return Verdict(Outcome.NOT_MET, Text(vi=vi, en=en), required=req_code, actual=actual, shared=True)
+        doc, due = grace.basis.document, fmt_date(grace.deadline)
+        if expired:
+            return Verdict(
+                Outcome.NOT_MET,
+                Text(
+                    vi=f"{vi} Thời hạn hoàn thiện đến {due} ({doc}) đã hết.",
+                    en=f"{en} The period to remedy it ended on {due} ({doc}).",
+                ),
+                required=req_code,
+                actual=actual,
+                extra_basis=(grace.basis,),
+                shared=True,
+            )
+        return Verdict(
+            Outcome.GRACE,
+            Text(vi=f"{vi} Được hoàn thiện đến {due} ({doc}).", en=f"{en} May be remedied until {due} ({doc})."),
+            required=req_code,
+            actual=actual,
+            deadline=grace.deadline,
+            extra_basis=(grace.basis,),
+            shared=True,
+        )
+
+    def remember(key: tuple[Any, ...], build: Callable[..., Verdict], *args: Any) -> Verdict:
+        verdict = memo.get(key)
+        if verdict is None:
+            verdict = memo[key] = build(*args)
+        return verdict
+
     def check(official: Official, ctx: Context) -> Verdict:
         if official.qualifications is None:
             return _missing(what, ("qualifications",))
         actual, unknown_field = held(official)
         rank = ladder.rank(actual) if actual is not None else -1
-        act_text = _label(kind, actual, fvi, fen)
-        if keyword is not None and actual is None and (other := official.highest(kind)) is not None:
-            other_text = _label(kind, other)
-            act_text = Text(vi=f"{other_text.vi} (không phải ngành {fvi})", en=f"{other_text.en} (not in {fen})")
+        other = official.highest(kind) if keyword is not None and actual is None else None
         if rank >= need:
-            return Verdict(
-                Outcome.MET,
-                Text(
-                    vi=f"{what.vi}: {act_text.vi} — đạt (yêu cầu {req_text.vi} trở lên).",
-                    en=f"{what.en}: {act_text.en} — meets the standard ({req_text.en} or higher).",
-                ),
-                required=req_code,
-                actual=actual,
-            )
+            return remember(("met", actual), met, official, actual)
         if unknown_field is not None and ladder.rank(unknown_field) >= need:
             return _missing(what, ("qualifications.field",))
         missing: list[str] = []
-        for relief in reliefs:
+        for index, relief in enumerate(reliefs):
             if relief.level is not None and rank < ladder.rank(relief.level):
                 continue
             delegations = ctx.delegation(relief.switch) if relief.switch else ()
             if relief.switch and not delegations:
                 continue
-            if ctx.unit is None:
+            unit = ctx.unit
+            if unit is None:
                 missing.append("unit")
                 continue
-            flags = ctx.unit.area_flags if relief.flags is None else ctx.unit.area_flags & relief.flags
+            flags = unit.area_flags if relief.flags is None else unit.area_flags & relief.flags
             if not flags:
                 continue
+            bases: tuple[LegalBasis, ...]
             if relief.switch:
-                covering = [d for d in delegations if d.covers(ctx.unit)]
-                if not covering:
+                covering = next((d for d in delegations if d.covers(unit)), None)
+                if covering is None:
                     continue
-                bases = tuple(d.basis for d in covering[:1])
+                bases = (covering.basis,)
             else:
                 bases = (relief.basis,) if relief.basis else ()
-            lower = (
-                _label(kind, relief.level, fvi, fen)
-                if relief.level
-                else Text(vi="trình độ thấp hơn", en="a lower level")
+            return remember(
+                ("relief", actual, other, index, flags, bases), relieved, official, actual, relief, flags, bases
             )
-            area = ", ".join(sorted(flags))
-            return Verdict(
-                Outcome.MET,
-                Text(
-                    vi=f"{what.vi}: {act_text.vi} — đạt theo ngoại lệ vùng khó khăn ({area}): chấp nhận "
-                    f"{lower.vi} trở lên.",
-                    en=f"{what.en}: {act_text.en} — meets the difficult-area exception ({area}): "
-                    f"{lower.en} or higher accepted.",
-                ),
-                required=relief.level or req_code,
-                actual=actual,
-                extra_basis=bases,
-            )
-        short = Text(
-            vi=f"{what.vi}: yêu cầu {req_text.vi} trở lên; hồ sơ: {act_text.vi}.",
-            en=f"{what.en}: requires {req_text.en} or higher; record shows {act_text.en}.",
-        )
-        for grace in graces:
+        for index, grace in enumerate(graces):
             start = official.service_start()
             if start is None:
                 missing.append("recruited_on")
@@ -203,32 +258,11 @@ def min_level(
                     continue
                 if ctx.unit.difficult_area:
                     continue
-            doc = grace.basis.document
-            if ctx.as_of > grace.deadline:
-                return Verdict(
-                    Outcome.NOT_MET,
-                    Text(
-                        vi=f"{short.vi} Thời hạn hoàn thiện đến {fmt_date(grace.deadline)} ({doc}) đã hết.",
-                        en=f"{short.en} The period to remedy it ended on {fmt_date(grace.deadline)} ({doc}).",
-                    ),
-                    required=req_code,
-                    actual=actual,
-                    extra_basis=(grace.basis,),
-                )
-            return Verdict(
-                Outcome.GRACE,
-                Text(
-                    vi=f"{short.vi} Được hoàn thiện đến {fmt_date(grace.deadline)} ({doc}).",
-                    en=f"{short.en} May be remedied until {fmt_date(grace.deadline)} ({doc}).",
-                ),
-                required=req_code,
-                actual=actual,
-                deadline=grace.deadline,
-                extra_basis=(grace.basis,),
-            )
+            expired = ctx.as_of > grace.deadline
+            return remember(("grace", actual, other, index, expired), short, official, actual, grace, expired)
         if missing:
             return _missing(what, tuple(dict.fromkeys(missing)))
-        return Verdict(Outcome.NOT_MET, short, required=req_code, actual=actual)
+        return remember(("short", actual, other), short, official, actual, None, False)
 
     return check
 
@@ -238,23 +272,29 @@ _AGE = Text(vi="Tuổi", en="Age")
 
 def min_age(years: int) -> CheckFunction:
     """A check that the official is at least ``years`` old on ``as_of``."""
+    memo: dict[int, Verdict] = {}
+
+    def build(age: int) -> Verdict:
+        ok = age >= years
+        return Verdict(
+            Outcome.MET if ok else Outcome.NOT_MET,
+            Text(
+                vi=f"Tuổi: {age} — {'đạt' if ok else 'chưa đạt'} (yêu cầu từ đủ {years} tuổi).",
+                en=f"Age: {age} — {'meets' if ok else 'does not meet'} the standard (at least {years}).",
+            ),
+            required=f">={years}",
+            actual=str(age),
+            shared=True,
+        )
 
     def check(official: Official, ctx: Context) -> Verdict:
         if official.birth_date is None:
             return _missing(_AGE, ("birth_date",))
         age = age_on(official.birth_date, ctx.as_of)
-        outcome = Outcome.MET if age >= years else Outcome.NOT_MET
-        verdict = "đạt" if outcome is Outcome.MET else "chưa đạt"
-        en_verdict = "meets" if outcome is Outcome.MET else "does not meet"
-        return Verdict(
-            outcome,
-            Text(
-                vi=f"Tuổi: {age} — {verdict} (yêu cầu từ đủ {years} tuổi).",
-                en=f"Age: {age} — {en_verdict} the standard (at least {years}).",
-            ),
-            required=f">={years}",
-            actual=str(age),
-        )
+        verdict = memo.get(age)
+        if verdict is None:
+            verdict = memo[age] = build(age)
+        return verdict
 
     return check
 

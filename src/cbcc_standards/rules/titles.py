@@ -256,55 +256,73 @@ COMMUNE_CADRE_TITLES = frozenset(t.code for t in _COMMUNE_CADRES)
 _WHAT = Text(vi="Chức danh", en="Title")
 
 
+_MEMO: dict[tuple[str, date, Category | None], Verdict] = {}
+_MEMO_LIMIT = 10_000
+
+
 def _title_exists(official: Official, ctx: Context) -> Verdict:
+    title = ctx.title
+    if title is not None:
+        key = (title.code, ctx.as_of, official.category)
+        verdict = _MEMO.get(key)
+        if verdict is None:
+            if len(_MEMO) >= _MEMO_LIMIT:
+                _MEMO.clear()
+            verdict = _MEMO[key] = _known_title(title, ctx.as_of, official.category)
+        return verdict
     if official.title is None:
         return Verdict(
             Outcome.UNDETERMINED,
             Text(vi="Chức danh: thiếu dữ liệu (title).", en="Title: data missing (title)."),
             missing=("title",),
         )
-    title = ctx.title
-    if title is None:
-        return Verdict(
-            Outcome.UNDETERMINED,
-            Text(
-                vi=f"Chức danh {official.title!r} không có trong danh mục.",
-                en=f"Title {official.title!r} is not in the catalogue.",
-            ),
-            missing=("title",),
-        )
-    if not title.valid.contains(ctx.as_of):
+    return Verdict(
+        Outcome.UNDETERMINED,
+        Text(
+            vi=f"Chức danh {official.title!r} không có trong danh mục.",
+            en=f"Title {official.title!r} is not in the catalogue.",
+        ),
+        missing=("title",),
+    )
+
+
+def _known_title(title: Title, as_of: date, category: Category | None) -> Verdict:
+    """The verdict for a catalogued title: it depends only on the title, the date and the category given."""
+    if not title.valid.contains(as_of):
         ended = title.ended_by
         doc = ended.document if ended else "—"
         return Verdict(
             Outcome.UNDETERMINED,
             Text(
-                vi=f"Chức danh «{title.name_vi}» không còn tồn tại ngày {fmt_date(ctx.as_of)} (hiệu lực "
+                vi=f"Chức danh «{title.name_vi}» không còn tồn tại ngày {fmt_date(as_of)} (hiệu lực "
                 f"{title.valid}; {doc}). Cần cập nhật chức danh hoặc vị trí việc làm; tiêu chuẩn mới không được "
                 f"suy đoán.",
-                en=f"Title “{title.name_en}” does not exist on {fmt_date(ctx.as_of)} (valid {title.valid}; {doc}). "
+                en=f"Title “{title.name_en}” does not exist on {fmt_date(as_of)} (valid {title.valid}; {doc}). "
                 f"Update the title or job position; the new standards are not guessed.",
             ),
             missing=("title",),
             extra_basis=(ended,) if ended else (),
+            shared=True,
         )
-    if official.category is not None and official.category is not title.category:
+    if category is not None and category is not title.category:
         return Verdict(
             Outcome.UNDETERMINED,
             Text(
-                vi=f"Phân loại «{official.category}» không khớp chức danh «{title.name_vi}» ({title.category}).",
-                en=f"Category “{official.category}” does not match title “{title.name_en}” ({title.category}).",
+                vi=f"Phân loại «{category}» không khớp chức danh «{title.name_vi}» ({title.category}).",
+                en=f"Category “{category}” does not match title “{title.name_en}” ({title.category}).",
             ),
             missing=("category",),
+            shared=True,
         )
     return Verdict(
         Outcome.MET,
         Text(
-            vi=f"Chức danh «{title.name_vi}» tồn tại ngày {fmt_date(ctx.as_of)}.",
-            en=f"Title “{title.name_en}” exists on {fmt_date(ctx.as_of)}.",
+            vi=f"Chức danh «{title.name_vi}» tồn tại ngày {fmt_date(as_of)}.",
+            en=f"Title “{title.name_en}” exists on {fmt_date(as_of)}.",
         ),
         required="exists",
         actual=title.code,
+        shared=True,
     )
 
 
