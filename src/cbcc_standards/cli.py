@@ -69,6 +69,48 @@ def _parser() -> argparse.ArgumentParser:
     schema = sub.add_parser("schema", parents=[common], help="print the JSON Schema of an input format")
     schema.add_argument("which", choices=("roster", "units"))
 
+    retire = sub.add_parser("retirement", parents=[common], help="normal retirement date on the 2021–2035 roadmap")
+    retire.add_argument("--gender", required=True, help="male / female (nam / nữ)")
+    retire.add_argument(
+        "--born", required=True, metavar="DATE", help="birth date: YYYY-MM-DD, dd/mm/yyyy, mm/yyyy, yyyy"
+    )
+    retire.add_argument("--format", choices=("text", "json"), default="text")
+
+    cand = sub.add_parser("candidate", parents=[common], help="appraise a candidate for a title")
+    cand.add_argument("person", type=Path, help="a JSON file with one person (roster format)")
+    cand.add_argument("--title", required=True, help="target title code or Vietnamese name")
+    cand.add_argument("--on", type=_date, required=True, metavar="DATE", help="appointment or election date")
+    cand.add_argument(
+        "--process-started",
+        type=_date,
+        metavar="DATE",
+        help="day the personnel body received the dossier (default: --on)",
+    )
+    cand.add_argument("--rotation", action="store_true", help="a rotation (luân chuyển): two terms needed")
+    cand.add_argument(
+        "--not-first",
+        action="store_true",
+        help="a re-appointment or lateral/lower move (no age condition under ND 138/2020 Art 42)",
+    )
+    cand.add_argument("--unit", metavar="CODE", help="unit of the post (default: the person's)")
+    cand.add_argument("--units", type=Path, help="units file")
+    cand.add_argument("--province", metavar="CODE", help="apply this province's plugin rules")
+    cand.add_argument("--format", choices=("text", "json"), default="text")
+
+    plan = sub.add_parser("planning", parents=[common], help="who could fill a post (planning pool)")
+    plan.add_argument("roster", type=Path, help="roster file: .json (list), .jsonl or .csv")
+    plan.add_argument("--title", required=True, help="target title code or Vietnamese name")
+    plan.add_argument("--as-of", type=_date, required=True, metavar="DATE")
+    plan.add_argument(
+        "--terms",
+        type=int,
+        help="full 5-year terms of working time needed (default: 1, or 2 from QĐ 377-QĐ/TW of 08/10/2025)",
+    )
+    plan.add_argument("--min-rating", default="hoan_thanh_tot", help="minimum rating of the recent years")
+    plan.add_argument("--units", type=Path, help="units file")
+    plan.add_argument("--province", metavar="CODE", help="apply this province's plugin rules")
+    plan.add_argument("--format", choices=("text", "json"), default="text")
+
     plugins = sub.add_parser("plugins", parents=[common], help="list the plugins loaded, with versions")
     plugins.add_argument("--format", choices=("text", "json"), default="text")
     return parser
@@ -251,7 +293,202 @@ def _cmd_plugins(args: argparse.Namespace, out: TextIO) -> None:
         out.write(f"{row['name']} {row['version'] or ''} ({kind}){error}\n")
 
 
+def _cmd_retirement(args: argparse.Namespace, out: TextIO) -> None:
+    from pydantic import TypeAdapter, ValidationError
+
+    from .dates import DateParseError, Gender, parse_legal_date, retirement
+    from .types import GenderField
+
+    try:
+        gender: Gender = TypeAdapter(GenderField).validate_python(args.gender)
+        born = parse_legal_date(args.born)
+    except ValidationError:
+        raise UsageError(f"invalid gender {args.gender!r} (expected male or female)") from None
+    except DateParseError as exc:
+        raise UsageError(str(exc)) from None
+    result = retirement(gender, born)
+    if args.format == "json":
+        json.dump(
+            {
+                "gender": gender.value,
+                "born": born.isoformat(),
+                "retirement_date": result.retirement_date.isoformat(),
+                "pension_from": result.pension_from.isoformat(),
+                "age_applied": {"years": result.age_applied.years, "months": result.age_applied.months},
+                "basis": ["Bộ luật Lao động 45/2019/QH14, Điều 169", "Nghị định 135/2020/NĐ-CP, Điều 3, 4"],
+            },
+            out,
+            ensure_ascii=False,
+        )
+        out.write("\n")
+        return
+    age = result.age_applied
+    if args.lang == "vi":
+        out.write(
+            f"Nghỉ hưu: {result.retirement_date:%d/%m/%Y} (tuổi {age.years} năm {age.months} tháng); hưởng lương hưu "
+            f"từ {result.pension_from:%d/%m/%Y}. Căn cứ: BLLĐ 2019 Điều 169, Nghị định 135/2020/NĐ-CP.\n"
+        )
+    else:
+        out.write(
+            f"Retirement: {result.retirement_date:%d/%m/%Y} (age {age.years}y{age.months}m); pension from "
+            f"{result.pension_from:%d/%m/%Y}. Basis: Labour Code 2019 Art 169, Decree 135/2020.\n"
+        )
+
+
+def _read_person(path: Path, registry: Any) -> Any:
+    from pydantic import ValidationError
+
+    from .io import InputError, check_file
+    from .officials import Official
+
+    check_file(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{path}: invalid JSON: {exc.msg} (line {exc.lineno})") from None
+    if isinstance(data, list) and len(data) == 1:
+        data = data[0]
+    if not isinstance(data, dict):
+        raise InputError(f"{path}: expected one JSON object (a person in the roster format)")
+    try:
+        return Official.model_validate(data, context={"titles": registry.titles})
+    except ValidationError as exc:
+        err = exc.errors(include_url=False)[0]
+        field = ".".join(str(p) for p in err["loc"])
+        raise InputError(f"{path}: field {field}: {err['msg'].removeprefix('Value error, ')}") from None
+
+
+def _engine(args: argparse.Namespace, registry: Any) -> Any:
+    from .engine import Engine
+    from .io import read_units
+
+    units = read_units(args.units) if args.units else None
+    try:
+        return Engine(registry, province=args.province, units=units, strict=args.strict)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _resolve_title(registry: Any, title: str) -> str:
+    from .titles import UnknownTitleError
+
+    try:
+        code: str = registry.titles.resolve(title)
+    except UnknownTitleError as exc:
+        raise UsageError(str(exc)) from None
+    return code
+
+
+def _cmd_candidate(args: argparse.Namespace, out: TextIO) -> None:
+    from .report import ACTION_LABELS, OUTCOME_LABELS, STATUS_LABELS, assessment_dict, pick
+
+    registry = _registry(args)
+    engine = _engine(args, registry)
+    person = _read_person(args.person, registry)
+    title = _resolve_title(registry, args.title)
+    assessment = engine.appraise(
+        person,
+        title=title,
+        on=args.on,
+        process_started=args.process_started,
+        rotation=args.rotation,
+        first=not args.not_first,
+        unit=args.unit,
+    )
+    if args.format == "json":
+        json.dump(assessment_dict(assessment, args.lang), out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return
+    vi = args.lang == "vi"
+    name = registry.titles[title].name(args.lang)
+    who = f"{person.id}{f' {person.full_name}' if person.full_name else ''}"
+    out.write(
+        ("Thẩm định " if vi else "Appraisal of ")
+        + who
+        + (" cho chức danh " if vi else " for ")
+        + f"{name} ({title}), {args.on:%d/%m/%Y}\n"
+    )
+    out.write(
+        f"  {pick(STATUS_LABELS[assessment.status], args.lang)} — {pick(ACTION_LABELS[assessment.action], args.lang)}\n"
+    )
+    for f in assessment.findings:
+        mark = (" (tạm thời)" if vi else " (provisional)") if f.provisional else ""
+        out.write(
+            f"  - {f.rule} [{pick(OUTCOME_LABELS[f.outcome], args.lang)}]{mark}: {f.message(args.lang)} — "
+            f"{f.basis[0].citation}\n"
+        )
+
+
+def _cmd_planning(args: argparse.Namespace, out: TextIO) -> None:
+    from .appraisal import planning_pool
+    from .io import RosterFile
+    from .report import assessment_dict, rejected_dict
+    from .results import Rejected
+
+    registry = _registry(args)
+    engine = _engine(args, registry)
+    title = _resolve_title(registry, args.title)
+    rejected: list[Rejected] = []
+    officials = []
+    for item in engine.validate_roster(RosterFile(args.roster)):
+        if isinstance(item, Rejected):
+            rejected.append(item)
+        else:
+            officials.append(item)
+    try:
+        pool = planning_pool(
+            officials, title=title, as_of=args.as_of, terms=args.terms, min_rating=args.min_rating, engine=engine
+        )
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    if args.format == "json":
+        candidates = [
+            {
+                "id": e.id,
+                "full_name": e.full_name,
+                "standing": e.standing.value,
+                "outstanding": e.outstanding,
+                "months_left": e.months_left,
+                "training": list(e.training),
+                "missing": list(e.missing),
+                "reasons": [reason(args.lang) for reason in e.reasons],
+                "findings": assessment_dict(e.assessment, args.lang)["findings"],
+            }
+            for e in pool
+        ]
+        payload = {
+            "title": title,
+            "as_of": args.as_of.isoformat(),
+            "candidates": candidates,
+            "rejected": [rejected_dict(r) for r in rejected],
+        }
+        json.dump(payload, out, ensure_ascii=False)
+        out.write("\n")
+        return
+    vi = args.lang == "vi"
+    out.write(
+        ("Nguồn quy hoạch cho " if vi else "Planning pool for ")
+        + f"{registry.titles[title].name(args.lang)} ({title}), {args.as_of:%d/%m/%Y}\n"
+    )
+    for e in pool:
+        star = " ★" if e.outstanding else ""
+        left = f", {e.months_left} {'tháng' if vi else 'months'}" if e.months_left is not None else ""
+        out.write(f"[{e.standing.value}]{star} {e.id}{f' {e.full_name}' if e.full_name else ''}{left}\n")
+        if e.training:
+            out.write(f"    {'cần đào tạo' if vi else 'training'}: {', '.join(e.training)}\n")
+        if e.missing:
+            out.write(f"    {'thiếu dữ liệu' if vi else 'missing'}: {', '.join(e.missing)}\n")
+        for reason in e.reasons:
+            out.write(f"    - {reason(args.lang)}\n")
+    for r in rejected:
+        for err in r.errors:
+            out.write(f"! {'dòng' if vi else 'row'} {r.row}, {err.field or '-'}: {err.message}\n")
+
+
 _COMMANDS = {
+    "retirement": _cmd_retirement,
+    "candidate": _cmd_candidate,
+    "planning": _cmd_planning,
     "check": _cmd_check,
     "rules": _cmd_rules,
     "rule": _cmd_rule,

@@ -21,6 +21,7 @@ from dateutil.relativedelta import relativedelta
 __all__ = [
     "DateParseError",
     "Gender",
+    "Retirement",
     "RetirementAge",
     "add_months",
     "add_years",
@@ -29,7 +30,9 @@ __all__ = [
     "months_between",
     "normal_retirement_age",
     "parse_legal_date",
+    "retirement",
     "retirement_date",
+    "working_months_left",
 ]
 
 
@@ -151,3 +154,24 @@ def retirement_date(gender: Gender, birth: date) -> tuple[date, RetirementAge]:
     The pension starts the day after. Early or late retirement (ND 135/2020 Art 5, ND 83/2022) is not applied.
     """
     return _retirement(gender, birth.year, birth.month)
+
+
+class Retirement(NamedTuple):
+    """The normal retirement of a person: the date (last day of the month the age is reached), the day the pension
+    starts (the next day), and the age applied."""
+
+    retirement_date: date
+    pension_from: date
+    age_applied: RetirementAge
+
+
+def retirement(gender: Gender, birth: date) -> Retirement:
+    """The normal retirement under BLLĐ 2019 Art 169 and ND 135/2020 Art 3–4 (see :func:`retirement_date`)."""
+    day, age = retirement_date(gender, birth)
+    return Retirement(day, day + relativedelta(days=1), age)
+
+
+def working_months_left(gender: Gender, birth: date, on: date) -> int:
+    """Whole months of working time from ``on`` to the normal retirement moment (the end of the retirement month)."""
+    day, _ = retirement_date(gender, birth)
+    return months_between(on, day + relativedelta(days=1))

@@ -15,7 +15,7 @@ from .officials import Official
 from .plugins import Registry, load_registry
 from .results import Assessment, Finding, Outcome, Rejected, RowError, Text
 from .rules._checks import fmt_date
-from .rules._model import NATIONAL, Context, Deadline, Delegation, Rule, Verdict
+from .rules._model import NATIONAL, Appointment, Context, Deadline, Delegation, Rule, Verdict
 from .titles import Title
 from .units import AdministrativeUnit
 
@@ -75,17 +75,18 @@ class Engine:
         self._delegations = tuple(
             d for s in self.registry.rulesets if s.ruleset.jurisdiction in jurisdictions for d in s.ruleset.delegations
         )
-        self._selected: dict[tuple[date, str | None], tuple[_Bound, ...]] = {}
-        self._has_standard: dict[tuple[date, str | None], bool] = {}
+        self._selected: dict[tuple[date, str | None, bool], tuple[_Bound, ...]] = {}
+        self._has_standard: dict[tuple[date, str | None, bool], bool] = {}
         self._findings: dict[tuple[int, int], tuple[Verdict, Finding]] = {}
         self._coverage: dict[tuple[date, str], Finding] = {}
         self._delegations_on: dict[date, dict[str, tuple[Delegation, ...]]] = {}
 
     # -- selection -------------------------------------------------------------------------------------------
 
-    def rules_for(self, as_of: date, title: str | None) -> tuple[_Bound, ...]:
-        """The rules in force on ``as_of`` for a title code (cached)."""
-        key = (as_of, title)
+    def rules_for(self, as_of: date, title: str | None, appraisal: bool = False) -> tuple[_Bound, ...]:
+        """The rules in force on ``as_of`` for a title code (cached); with ``appraisal``, the conditions of
+        appointment too."""
+        key = (as_of, title, appraisal)
         bound = self._selected.get(key)
         if bound is None:
             bound = tuple(
@@ -100,10 +101,10 @@ class Engine:
                     rule.provisional,
                 )
                 for rule, source in self._rules
-                if rule.applies(as_of, title)
+                if rule.applies(as_of, title) and (appraisal or not rule.appointment_only)
             )
             self._selected[key] = bound
-            self._has_standard[key] = any(b.rule.standard for b in bound)
+            self._has_standard[key] = any(b.rule.standard and not b.rule.appointment_only for b in bound)
         return bound
 
     def _delegations_for(self, as_of: date) -> dict[str, tuple[Delegation, ...]]:
@@ -123,16 +124,51 @@ class Engine:
         """Assess one official on ``as_of``. ``unit`` overrides the lookup of ``official.unit`` in the known units."""
         return self._assess(official, as_of, unit, ())
 
+    def appraise(
+        self,
+        person: Official,
+        *,
+        title: str,
+        on: date,
+        process_started: date | None = None,
+        rotation: bool = False,
+        first: bool = True,
+        unit: str | AdministrativeUnit | None = None,
+    ) -> Assessment:
+        """Appraise a candidate for appointment or election to ``title`` on ``on``.
+
+        The person is assessed as if holding the title from ``on`` (in ``unit``, default their own): the title's
+        standards with no incumbents' grace period, plus the conditions of appointment in force that day (remaining
+        working time counted from ``process_started``, planning, discipline; ``rotation`` asks for two terms).
+        ``title`` is a code or a Vietnamese name; an unknown one raises ``ValueError``.
+        """
+        code = self.registry.titles.resolve(title)
+        target = self.registry.titles[code]
+        unit_code = unit.code if isinstance(unit, AdministrativeUnit) else unit or person.unit
+        candidate = person.model_copy(
+            update={"title": code, "appointed_on": on, "category": target.category, "unit": unit_code}
+        )
+        appointment = Appointment(on=on, process_started=process_started or on, rotation=rotation, first=first)
+        return self._assess(candidate, on, unit if isinstance(unit, AdministrativeUnit) else None, (), appointment)
+
     def _assess(
-        self, official: Official, as_of: date, unit: AdministrativeUnit | None, warnings: tuple[RowError, ...]
+        self,
+        official: Official,
+        as_of: date,
+        unit: AdministrativeUnit | None,
+        warnings: tuple[RowError, ...],
+        appointment: Appointment | None = None,
     ) -> Assessment:
         if unit is None and official.unit is not None:
             unit = self.units.get(official.unit)
         title: Title | None = self.registry.titles.get(official.title) if official.title else None
-        ctx = Context(as_of=as_of, unit=unit, title=title, delegations=self._delegations_for(as_of))
-        bound = self.rules_for(as_of, official.title if title is not None else None)
+        ctx = Context(
+            as_of=as_of, unit=unit, title=title, delegations=self._delegations_for(as_of), appointment=appointment
+        )
+        appraisal = appointment is not None
+        bound = self.rules_for(as_of, official.title if title is not None else None, appraisal)
         findings = [self._run(b, official, ctx) for b in bound]
-        if title is not None and not self._has_standard[(as_of, title.code)] and title.valid.contains(as_of):
+        if title is not None and not self._has_standard[(as_of, title.code, appraisal)] and title.valid.contains(as_of):
             coverage = self._coverage.get((as_of, title.code))
             if coverage is None:
                 coverage = self._coverage[(as_of, title.code)] = _no_standards(title, as_of)
@@ -223,15 +259,8 @@ class Engine:
             source=bound.source,
         )
 
-    def evaluate_roster(
-        self, rows: Iterable[Official | Mapping[str, Any] | Rejected], *, as_of: date
-    ) -> Iterator[Assessment | Rejected]:
-        """Assess a roster lazily, one row at a time: every row gives an :class:`Assessment` or a :class:`Rejected`.
-
-        Rows may be officials, mappings (validated here, with title names resolved through the catalogue) or rows a
-        reader already rejected. Row numbers are 1-based positions in ``rows``. A second row with an id already
-        seen is rejected.
-        """
+    def validate_roster(self, rows: Iterable[Official | Mapping[str, Any] | Rejected]) -> Iterator[Official | Rejected]:
+        """Validate roster rows lazily (title names resolved, duplicate ids rejected) without evaluating them."""
         seen: dict[str, int] = {}
         context = {"titles": self.registry.titles}
         for number, row in enumerate(rows, start=1):
@@ -262,6 +291,21 @@ class Engine:
                 )
                 continue
             seen[row.id] = number
+            yield row
+
+    def evaluate_roster(
+        self, rows: Iterable[Official | Mapping[str, Any] | Rejected], *, as_of: date
+    ) -> Iterator[Assessment | Rejected]:
+        """Assess a roster lazily, one row at a time: every row gives an :class:`Assessment` or a :class:`Rejected`.
+
+        Rows may be officials, mappings (validated here, with title names resolved through the catalogue) or rows a
+        reader already rejected. Row numbers are 1-based positions in ``rows``. A second row with an id already
+        seen is rejected.
+        """
+        for row in self.validate_roster(rows):
+            if isinstance(row, Rejected):
+                yield row
+                continue
             warnings: tuple[RowError, ...] = ()
             if self.user_units and row.unit is not None and row.unit not in self.units:
                 warnings = (

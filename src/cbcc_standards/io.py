@@ -16,7 +16,7 @@ from ._text import slugify
 from .results import Rejected, RowError
 from .units import AdministrativeUnit
 
-__all__ = ["InputError", "RosterFile", "read_units"]
+__all__ = ["InputError", "RosterFile", "check_file", "read_units"]
 
 _CHUNK = 1 << 16
 
@@ -34,7 +34,7 @@ def _format_of(path: Path) -> str:
     raise InputError(f"{path}: unknown file type {suffix!r} (expected .json, .jsonl or .csv)")
 
 
-def _fingerprint(path: Path) -> str:
+def check_file(path: Path) -> str:
     """SHA-256 of the file, checking on the way that it exists, is not empty and is UTF-8."""
     digest = hashlib.sha256()
     decoder = codecs.getincrementaldecoder("utf-8")()
@@ -259,7 +259,7 @@ class RosterFile:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self.format = _format_of(self.path)
-        self.sha256 = _fingerprint(self.path)
+        self.sha256 = check_file(self.path)
         self.warnings: list[RowError] = []
 
     def __iter__(self) -> Iterator[Mapping[str, Any] | Rejected]:
@@ -364,7 +364,7 @@ def read_units(path: str | Path) -> list[AdministrativeUnit]:
     """
     path = Path(path)
     fmt = _format_of(path)
-    _fingerprint(path)
+    check_file(path)
     units: dict[str, AdministrativeUnit] = {}
     with path.open(encoding="utf-8-sig", newline="" if fmt == "csv" else None) as fh:
         rows: Iterator[Any]

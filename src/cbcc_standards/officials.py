@@ -6,9 +6,10 @@ from datetime import date
 from functools import cached_property
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
+from ._text import slugify
 from .ladders import (
     FOREIGN_LANGUAGE,
     GENERAL_EDUCATION,
@@ -85,10 +86,24 @@ class Professional(_Qualification):
 
 
 class PoliticalTheory(_Qualification):
-    """Political theory (lý luận chính trị): sơ cấp, trung cấp, cao cấp (cử nhân chính trị counts as cao cấp)."""
+    """Political theory (lý luận chính trị): sơ cấp, trung cấp, cao cấp (cử nhân chính trị counts as cao cấp).
+
+    ``administrative`` marks the "lý luận chính trị – hành chính" programmes; it is set when the level is written that
+    way ("Cao cấp LLCT - hành chính"). Cao cấp LLCT–HC also satisfies the CVCC state-management standard.
+    """
 
     kind: Literal["political_theory"] = "political_theory"
     level: PoliticalTheoryLevel
+    administrative: bool = False
+
+    @model_validator(mode="before")
+    @classmethod
+    def _administrative(cls, data: Any) -> Any:
+        if isinstance(data, dict) and isinstance(data.get("level"), str) and "administrative" not in data:
+            slug = slugify(data["level"])
+            if "hanh_chinh" in slug or slug.endswith("_hc"):
+                return {**data, "administrative": True}
+        return data
 
 
 class StateManagement(_Qualification):
@@ -165,6 +180,7 @@ class Official(BaseModel):
 
     A scalar that is None is *unknown*, never defaulted: rules that need it give ``undetermined``. The qualification
     list is the record: a qualification not listed is not held; ``qualifications=None`` means the record is unknown.
+    The same holds for ``disciplines`` and ``evaluations``.
     """
 
     model_config = _MODEL
@@ -183,8 +199,10 @@ class Official(BaseModel):
     """Date of the (first) appointment or election to the current title."""
     planned_titles: tuple[str, ...] = ()
     qualifications: tuple[Qualification, ...] | None = None
-    evaluations: tuple[Evaluation, ...] = ()
-    disciplines: tuple[Discipline, ...] = ()
+    evaluations: tuple[Evaluation, ...] | None = None
+    """Annual evaluations; None: not supplied (evaluation rules are then not checked)."""
+    disciplines: tuple[Discipline, ...] | None = None
+    """Disciplinary measures; ``[]`` means none, None means unknown (appraisals then ask for it)."""
 
     @field_validator("title", mode="before")
     @classmethod

@@ -44,6 +44,11 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "cbcc_standards.rules.civil_status_officer",
     "cbcc_standards.rules.commune_cadres_2004",
     "cbcc_standards.rules.commune_cadres_2023",
+    "cbcc_standards.rules.commune_2025",
+    "cbcc_standards.rules.ranks_2021",
+    "cbcc_standards.rules.leadership_2024",
+    "cbcc_standards.rules.appointment",
+    "cbcc_standards.rules.evaluations",
 )
 """Built-in plugins, registered through the same hooks as third-party ones."""
 

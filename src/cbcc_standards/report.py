@@ -20,6 +20,8 @@ __all__ = [
     "basis_dict",
     "finding_dict",
     "neutralise_cell",
+    "pick",
+    "rejected_dict",
 ]
 
 STATUS_LABELS = {
@@ -29,7 +31,7 @@ STATUS_LABELS = {
     Status.UNDETERMINED: ("Chưa xác định", "Undetermined"),
 }
 ACTION_LABELS = {
-    Action.NONE: ("Không", "None"),
+    Action.NONE: ("Không cần xử lý", "No action"),
     Action.TRAIN: ("Đào tạo, bồi dưỡng", "Train"),
     Action.REPLACE: ("Thay thế", "Replace"),
     Action.PROVIDE_DATA: ("Bổ sung dữ liệu", "Provide data"),
@@ -44,7 +46,8 @@ OUTCOME_LABELS = {
 }
 
 
-def _pick(labels: tuple[str, str], lang: str) -> str:
+def pick(labels: tuple[str, str], lang: str) -> str:
+    """The Vietnamese or English label of a pair."""
     return labels[0] if lang == "vi" else labels[1]
 
 
@@ -283,15 +286,15 @@ class RosterReport:
             deadline = f" → {a.deadline.strftime('%d/%m/%Y')}" if a.deadline else ""
             name = f" {a.full_name}" if a.full_name else ""
             out.write(
-                f"[{_pick(STATUS_LABELS[a.status], self.lang)}] {a.id}{name} — {a.title or '?'} @ "
-                f"{a.unit or '?'}: {_pick(ACTION_LABELS[a.action], self.lang)}{deadline}\n"
+                f"[{pick(STATUS_LABELS[a.status], self.lang)}] {a.id}{name} — {a.title or '?'} @ "
+                f"{a.unit or '?'}: {pick(ACTION_LABELS[a.action], self.lang)}{deadline}\n"
             )
             for f in a.findings:
                 if f.outcome in (Outcome.MET, Outcome.NOT_APPLICABLE):
                     continue
                 mark = " (tạm thời)" if vi and f.provisional else " (provisional)" if f.provisional else ""
                 out.write(
-                    f"    - {f.rule} [{_pick(OUTCOME_LABELS[f.outcome], self.lang)}]{mark}: "
+                    f"    - {f.rule} [{pick(OUTCOME_LABELS[f.outcome], self.lang)}]{mark}: "
                     f"{f.message(self.lang)} — {f.basis[0].citation}\n"
                 )
             for w in a.warnings:
@@ -317,7 +320,7 @@ class RosterReport:
             + "\n"
         )
         for status in Status:
-            out.write(f"    {_pick(STATUS_LABELS[status], self.lang)}: {self.counts[status]}\n")
+            out.write(f"    {pick(STATUS_LABELS[status], self.lang)}: {self.counts[status]}\n")
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from ._checks import Grace, Relief, max_age_at_appointment, min_age, min_level, term_before_retirement
-from ._model import NATIONAL, CheckFunction, Context, Deadline, Delegation, Rule, RuleSet, Verdict
+from ._model import NATIONAL, Appointment, CheckFunction, Context, Deadline, Delegation, Rule, RuleSet, Verdict
 
 __all__ = [
     "NATIONAL",
+    "Appointment",
     "CheckFunction",
     "Context",
     "Deadline",

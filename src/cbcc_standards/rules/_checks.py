@@ -107,7 +107,8 @@ def min_level(
     With ``field_keyword`` only qualifications whose field of study contains it (diacritics ignored) count; one with
     no field recorded makes the outcome ``undetermined`` when it alone would meet the standard.
     Falling short, the check tries the reliefs (met), then the grace periods (grace, with the deadline), and
-    asks for the unit or the service start date when it needs them to decide.
+    asks for the unit or the service start date when it needs them to decide. Grace periods are for incumbents: in an
+    appraisal for a new appointment (``ctx.appointment``) they do not apply.
     """
     ladder = QUALIFICATION_LADDERS[kind]
     need = ladder.rank(required)
@@ -245,7 +246,7 @@ def min_level(
             return remember(
                 ("relief", actual, other, index, flags, bases), relieved, official, actual, relief, flags, bases
             )
-        for index, grace in enumerate(graces):
+        for index, grace in enumerate(graces if ctx.appointment is None else ()):
             start = official.service_start()
             if start is None:
                 missing.append("recruited_on")

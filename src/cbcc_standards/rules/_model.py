@@ -17,6 +17,7 @@ from ..units import AdministrativeUnit, Tier
 
 __all__ = [
     "NATIONAL",
+    "Appointment",
     "CheckFunction",
     "Context",
     "Deadline",
@@ -48,6 +49,21 @@ class Verdict:
 
 
 @dataclass(frozen=True, slots=True)
+class Appointment:
+    """The appointment or election an appraisal is about (present in the context only for appraisals).
+
+    ``process_started`` is when the personnel body received the dossier (Hướng dẫn 06-HD/BTCTW: the age test counts
+    from then); ``rotation`` marks a luân chuyển (ND 138/2020 Art 56); ``first`` is false for a re-appointment or a
+    lateral or lower move, to which the age condition of ND 138/2020 Art 42 does not apply.
+    """
+
+    on: date
+    process_started: date
+    rotation: bool = False
+    first: bool = True
+
+
+@dataclass(frozen=True, slots=True)
 class Context:
     """What a check may know besides the official: the date, the resolved unit and title, the active delegations.
 
@@ -58,6 +74,8 @@ class Context:
     unit: AdministrativeUnit | None
     title: Title | None
     delegations: Mapping[str, tuple[Delegation, ...]] = field(default_factory=dict)
+    appointment: Appointment | None = None
+    """Set when appraising a candidate: incumbents' grace periods do not apply to a new appointment."""
 
     def delegation(self, switch: str) -> tuple[Delegation, ...]:
         """The delegations in force on ``as_of`` for a switch (empty when no provincial rule set turned it on)."""
@@ -89,6 +107,8 @@ class Rule(BaseModel):
     """Switches of exceptions the law delegates to a province, that this rule honours."""
     standard: bool = True
     """False for bookkeeping rules (e.g. title validity) that are not a standard of the title."""
+    appointment_only: bool = False
+    """True for conditions of appointment (age for a term, planning, discipline): checked only in appraisals."""
     check: CheckFunction = Field(exclude=True, repr=False)
 
     @model_validator(mode="after")

@@ -7,8 +7,17 @@ from datetime import date
 from ..law import Confidence, LegalBasis, Period
 
 __all__ = [
+    "BLLD_2019_ART169",
+    "BNV_1848_2024",
+    "CV_03_BCD_2025",
+    "CV_11_BCD_2025",
+    "HD_06_BTCTW_2021",
     "LAW_80_2025",
+    "LAW_80_2025_ART26",
+    "LAW_CBCC_2019",
     "LUAT_HO_TICH_ART72_2",
+    "ND_29_2024",
+    "ND_29_2024_DATE",
     "ND_33_2023_ART5",
     "ND_33_2023_ART8_1",
     "ND_33_2023_ART8_2",
@@ -18,11 +27,20 @@ __all__ = [
     "ND_33_2023_ART10_2",
     "ND_33_2023_ART10_3",
     "ND_33_2023_ART38_1",
+    "ND_48_2023",
     "ND_92_2009_ART3",
+    "ND_135_2020",
+    "ND_138_2020_ART42",
+    "ND_138_2020_ART56",
     "ND_170_2025",
+    "ND_170_2025_APPOINTMENT",
     "QD_04_2004_ART5",
+    "QD_377_2025",
     "TT_04_2022",
     "TT_06_2012_ART2",
+    "TT_06_2022",
+    "TT_2_2021",
+    "TT_2_2021_SECONDARY",
     "TT_13_2019_ART1_1",
     "TT_13_2019_GRACE",
 ]
@@ -141,4 +159,156 @@ QD_04_2004_ART5 = LegalBasis(
     confidence=M,
     note="Standards of the commune Party secretary from a secondary summary; the start date is the decision's date "
     "of issue (16/01/2004), not confirmed as its effective date.",
+)
+
+# -- District and provincial levels, ranks, appointments (legal-sources.md §3) -----------------------------------
+
+TT_2_2021 = LegalBasis(
+    document="Thông tư 2/2021/TT-BNV",
+    issuer="Bộ Nội vụ",
+    effective=Period(start=date(2021, 8, 1)),
+    confidence=H,
+    note="Standards of administrative civil-servant ranks; amended by TT 06/2022/TT-BNV from 15/08/2022.",
+)
+TT_2_2021_SECONDARY = LegalBasis(
+    document="Thông tư 2/2021/TT-BNV",
+    issuer="Bộ Nội vụ",
+    effective=Period(start=date(2021, 8, 1)),
+    confidence=M,
+    note="The degree standard of the chuyên viên chính and chuyên viên ranks is from a secondary summary.",
+)
+TT_06_2022 = LegalBasis(
+    document="Thông tư 06/2022/TT-BNV",
+    issuer="Bộ Nội vụ",
+    effective=Period(start=date(2022, 8, 15)),
+    confidence=H,
+    note="From 15/08/2022 IT and foreign-language skills are 'as the job requires' instead of certificates.",
+)
+BNV_1848_2024 = LegalBasis(
+    document="Công văn 1848/BNV-CCVC",
+    issuer="Bộ Nội vụ",
+    signed=date(2024, 4, 5),
+    confidence=H,
+    note="Holders appointed to the chuyên viên cao cấp rank before 01/08/2022 are treated as meeting the QLNN "
+    "standard.",
+)
+ND_29_2024 = LegalBasis(
+    document="Nghị định 29/2024/NĐ-CP",
+    issuer="Chính phủ",
+    signed=date(2024, 3, 6),
+    effective=Period(start=date(2024, 5, 1)),
+    confidence=H,
+    note="Standards of heads and deputy heads of provincial departments [H]; the application date 01/05/2024 is "
+    "from a secondary source [M].",
+)
+ND_29_2024_DATE = LegalBasis(
+    document="Nghị định 29/2024/NĐ-CP",
+    issuer="Chính phủ",
+    signed=date(2024, 3, 6),
+    effective=Period(start=date(2024, 5, 1)),
+    confidence=M,
+    note="Applies from 01/05/2024 (secondary source).",
+)
+CV_03_BCD_2025 = LegalBasis(
+    document="Công văn 03/CV-BCĐ",
+    issuer="Ban Chỉ đạo",
+    signed=date(2025, 4, 15),
+    confidence=H,
+    note="Commune leadership posts from 01/07/2025 take the standards of the corresponding former district posts.",
+)
+CV_11_BCD_2025 = LegalBasis(
+    document="Công văn 11/CV-BCĐ",
+    issuer="Ban Chỉ đạo",
+    signed=date(2025, 6, 4),
+    effective=Period(start=date(2025, 7, 1)),
+    confidence=M,
+    url="https://news.laodong.vn (…-1520174.ldo)",
+    note="Commune leadership civil servants need trung cấp LLCT or higher (secondary source).",
+)
+ND_138_2020_ART42 = LegalBasis(
+    document="Nghị định 138/2020/NĐ-CP",
+    issuer="Chính phủ",
+    article="42",
+    signed=date(2020, 11, 27),
+    effective=Period(start=date(2020, 12, 1), end=date(2025, 6, 30)),
+    confidence=H,
+    note="Appointment conditions: title standards, in the planning, ≥ 5 years of working time left counted from the "
+    "start of the process (first appointment or higher post), not under discipline.",
+)
+ND_138_2020_ART56 = LegalBasis(
+    document="Nghị định 138/2020/NĐ-CP",
+    issuer="Chính phủ",
+    article="56",
+    signed=date(2020, 11, 27),
+    effective=Period(start=date(2020, 12, 1), end=date(2025, 6, 30)),
+    confidence=H,
+    note="Rotation (luân chuyển): at least 10 years (two terms) of working time left.",
+)
+HD_06_BTCTW_2021 = LegalBasis(
+    document="Hướng dẫn 06-HD/BTCTW",
+    issuer="Ban Tổ chức Trung ương",
+    signed=date(2021, 7, 26),
+    effective=Period(start=date(2021, 7, 26)),
+    confidence=H,
+    note="The age test counts from the day the personnel body receives the dossier, on the real retirement age.",
+)
+ND_170_2025_APPOINTMENT = LegalBasis(
+    document="Nghị định 170/2025/NĐ-CP",
+    issuer="Chính phủ",
+    effective=Period(start=date(2025, 7, 1)),
+    confidence=L,
+    note="The appointment-age wording of ND 170/2025 was not seen; it is expected to keep one full term.",
+)
+QD_377_2025 = LegalBasis(
+    document="Quy định 377-QĐ/TW",
+    issuer="Bộ Chính trị",
+    signed=date(2025, 10, 8),
+    effective=Period(start=date(2025, 10, 8)),
+    confidence=M,
+    url="https://hatinh24h.com.vn/quy-dinh-ve-gioi-thieu-nhan-su-de-trung-uong-xem-xet-bau-tong-bi-thu-bo-chinh-tri-"
+    "ban-bi-thu-a192003.html",
+    note="Disciplined cadres may be considered again after 24 months (khiển trách), 36 (cảnh cáo), 60 (cách chức) "
+    "[H]; signed and effective 08/10/2025 per a press report (the date is not in the project's legal sources).",
+)
+
+# -- Retirement, evaluation (legal-sources.md §4–§5) --------------------------------------------------------------
+
+BLLD_2019_ART169 = LegalBasis(
+    document="Bộ luật Lao động 45/2019/QH14",
+    issuer="Quốc hội",
+    article="169",
+    effective=Period(start=date(2021, 1, 1)),
+    confidence=H,
+)
+ND_135_2020 = LegalBasis(
+    document="Nghị định 135/2020/NĐ-CP",
+    issuer="Chính phủ",
+    article="3, 4",
+    signed=date(2020, 11, 18),
+    effective=Period(start=date(2021, 1, 1)),
+    confidence=H,
+    note="Retirement at the end of the month the age is reached; year-only births count from 01/01.",
+)
+LAW_CBCC_2019 = LegalBasis(
+    document="Luật sửa đổi, bổ sung Luật Cán bộ, công chức và Luật Viên chức 52/2019/QH14",
+    issuer="Quốc hội",
+    effective=Period(start=date(2020, 7, 1), end=date(2025, 12, 31)),
+    confidence=H,
+    note="Two consecutive years 'không hoàn thành nhiệm vụ': a cadre is removed from post, a civil servant "
+    "dismissed. The effective date 01/07/2020 is not in the project's sources.",
+)
+ND_48_2023 = LegalBasis(
+    document="Nghị định 48/2023/NĐ-CP",
+    issuer="Chính phủ",
+    effective=Period(start=date(2023, 9, 15)),
+    confidence=H,
+    note="Anyone disciplined in the assessment year is rated 'không hoàn thành nhiệm vụ'.",
+)
+LAW_80_2025_ART26 = LegalBasis(
+    document="Luật Cán bộ, công chức 80/2025/QH15",
+    issuer="Quốc hội",
+    article="26, 27",
+    effective=Period(start=date(2026, 1, 1)),
+    confidence=H,
+    note="With ND 335/2025/NĐ-CP: 'không hoàn thành nhiệm vụ' leads to a lower job position or dismissal.",
 )

@@ -23,6 +23,7 @@ from ._sources import LAW_80_2025, ND_33_2023_ART5, ND_92_2009_ART3
 __all__ = [
     "COMMUNE_CADRE_TITLES",
     "COMMUNE_CIVIL_SERVANT_TITLES",
+    "LEADERSHIP_TITLES",
     "RULESET",
     "TITLES",
 ]
@@ -237,6 +238,30 @@ _UPPER = (
     ),
 )
 
+_COMMUNE_2025 = tuple(
+    Title(
+        code=f"commune.{slug}",
+        name_vi=vi,
+        name_en=en,
+        tier=Tier.COMMUNE,
+        category=CC,
+        leadership=True,
+        valid=Period(start=date(2025, 7, 1)),
+        basis=LAW_80_2025,
+        aliases=aliases,
+    )
+    for slug, vi, en, aliases in (
+        ("truong_phong", "Trưởng phòng thuộc UBND cấp xã", "Head of a commune department", ("Trưởng phòng cấp xã",)),
+        (
+            "pho_truong_phong",
+            "Phó Trưởng phòng thuộc UBND cấp xã",
+            "Deputy head of a commune department",
+            ("Phó Trưởng phòng cấp xã",),
+        ),
+    )
+)
+"""Leadership posts of the new communes (two-tier local government, from 01/07/2025)."""
+
 _RANKS = tuple(
     Title(code=f"rank.{code}", name_vi=vi, name_en=en, tier=None, category=CC, aliases=(f"ngạch {vi}", code))
     for code, vi, en in (
@@ -248,10 +273,12 @@ _RANKS = tuple(
     )
 )
 
-TITLES: tuple[Title, ...] = _COMMUNE_CIVIL_SERVANTS + _COMMUNE_CADRES + _UPPER + _RANKS
+TITLES: tuple[Title, ...] = _COMMUNE_CIVIL_SERVANTS + _COMMUNE_CADRES + _COMMUNE_2025 + _UPPER + _RANKS
 """Every built-in title and rank."""
 COMMUNE_CIVIL_SERVANT_TITLES = frozenset(t.code for t in _COMMUNE_CIVIL_SERVANTS)
 COMMUNE_CADRE_TITLES = frozenset(t.code for t in _COMMUNE_CADRES)
+LEADERSHIP_TITLES = frozenset(t.code for t in TITLES if t.leadership)
+"""Every leadership title (cadres elected or appointed to lead, and appointed heads and deputies)."""
 
 _WHAT = Text(vi="Chức danh", en="Title")
 

@@ -1,0 +1,231 @@
+"""Candidate appraisal before appointment or election, and the planning pool for a post."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from .dates import working_months_left
+from .engine import Engine, default_registry
+from .ladders import EVALUATION
+from .law import Confidence, LegalBasis, Period
+from .officials import Official
+from .results import Assessment, Outcome, Text
+from .rules._sources import QD_377_2025
+from .rules.evaluations import effective_ratings
+
+__all__ = [
+    "PLANNING_CRITERIA",
+    "PoolEntry",
+    "PoolStanding",
+    "appraise_candidate",
+    "planning_pool",
+]
+
+
+def appraise_candidate(
+    person: Official,
+    *,
+    title: str,
+    on: date,
+    process_started: date | None = None,
+    rotation: bool = False,
+    first: bool = True,
+    unit: str | None = None,
+    province: str | None = None,
+    engine: Engine | None = None,
+) -> Assessment:
+    """Appraise ``person`` for appointment or election to ``title`` on ``on`` (see :meth:`Engine.appraise`).
+
+    The assessment holds the title's standards in force that day (without the grace periods of incumbents) and the
+    conditions of appointment (working time left counted from ``process_started``, planning, discipline).
+    """
+    engine = engine or Engine(default_registry(), province=province)
+    return engine.appraise(
+        person, title=title, on=on, process_started=process_started, rotation=rotation, first=first, unit=unit
+    )
+
+
+class PoolStanding(StrEnum):
+    """Where an official stands for a post in the planning pool."""
+
+    ELIGIBLE = "eligible"
+    AFTER_TRAINING = "after_training"
+    """Meets everything but qualifications that training can give (named in ``training``)."""
+    UNDETERMINED = "undetermined"
+    NOT_ELIGIBLE = "not_eligible"
+
+
+_ORDER = {s: i for i, s in enumerate(PoolStanding)}
+
+QD_50_2021 = LegalBasis(
+    document="Quy định 50-QĐ/TW",
+    issuer="Bộ Chính trị",
+    signed=date(2021, 12, 27),
+    effective=Period(start=date(2021, 12, 27), end=date(2025, 10, 7)),
+    confidence=Confidence.SECONDARY,
+    note="Planned cadres must have age for at least one full term; removed from planning when over age or "
+    "disciplined with reprimand or more. Replaced by QĐ 377-QĐ/TW.",
+)
+PLANNING_CRITERIA = LegalBasis(
+    document="Công văn 3825/UBND-NC (Quảng Ngãi)",
+    issuer="UBND tỉnh Quảng Ngãi",
+    signed=date(2021, 8, 11),
+    confidence=Confidence.SECONDARY,
+    note="As reported by Báo Quảng Ngãi (11/08/2021): planning tied to title standards and a way to spot officials "
+    "of outstanding ability. The minimum recent rating and the outstanding streak are the library's planning "
+    "criteria (parameters), not a cited legal threshold.",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PoolEntry:
+    """One official considered for a post: standing, reasons, training needed, and whether outstanding."""
+
+    id: str
+    full_name: str | None
+    standing: PoolStanding
+    outstanding: bool
+    months_left: int | None
+    """Working time left from ``as_of`` to the normal retirement date."""
+    training: tuple[str, ...]
+    """Rule codes whose qualification standards are not yet met (what training must give)."""
+    reasons: tuple[Text, ...]
+    missing: tuple[str, ...]
+    assessment: Assessment
+    """The appraisal against the post behind the standing."""
+
+
+def planning_pool(
+    officials: Iterable[Official],
+    *,
+    title: str,
+    as_of: date,
+    terms: int | None = None,
+    min_rating: str = "hoan_thanh_tot",
+    rated_years: int = 2,
+    outstanding_years: int = 2,
+    engine: Engine | None = None,
+) -> list[PoolEntry]:
+    """Officials who could fill ``title``, ordered: eligible, eligible after named training, undetermined, not
+    eligible; outstanding first, then by working time left (more first), then id.
+
+    An official qualifies when the appraisal for the post on ``as_of`` (standards and appointment conditions, the
+    planning condition itself excepted) raises nothing but qualification shortfalls; they have working time for
+    ``terms`` full 5-year terms (default: one before QĐ 377-QĐ/TW of 08/10/2025, two from it [M]); the ratings of the
+    ``rated_years`` years before ``as_of``'s year are at least ``min_rating``. ``outstanding`` marks officials rated
+    "hoàn thành xuất sắc" in each of the latest ``outstanding_years`` years.
+    """
+    engine = engine or Engine(default_registry())
+    code = engine.registry.titles.resolve(title)
+    if terms is None:
+        terms = 2 if as_of >= (QD_377_2025.effective.start or as_of) else 1
+    if terms < 1 or rated_years < 0 or outstanding_years < 1:
+        raise ValueError("terms and outstanding_years must be at least 1, rated_years at least 0")
+    min_rank = EVALUATION.rank(EVALUATION.parse(min_rating))
+    entries = [
+        _entry(engine, official, code, as_of, terms, min_rank, rated_years, outstanding_years) for official in officials
+    ]
+    entries.sort(key=lambda e: (_ORDER[e.standing], not e.outstanding, -(e.months_left or -1), e.id))
+    return entries
+
+
+def _entry(
+    engine: Engine,
+    official: Official,
+    code: str,
+    as_of: date,
+    terms: int,
+    min_rank: int,
+    rated_years: int,
+    outstanding_years: int,
+) -> PoolEntry:
+    planned = (
+        official
+        if code in official.planned_titles
+        else official.model_copy(update={"planned_titles": (*official.planned_titles, code)})
+    )
+    assessment = engine.appraise(planned, title=code, on=as_of)
+    reasons: list[Text] = []
+    training: list[str] = []
+    missing: list[str] = []
+    blocked = undetermined = False
+    for f in assessment.findings:
+        if f.outcome is Outcome.NOT_MET:
+            if _trainable(engine, f.rule):
+                training.append(f.rule)
+            else:
+                blocked = True
+            reasons.append(f.message)
+        elif f.outcome in (Outcome.UNDETERMINED, Outcome.ERROR):
+            undetermined = True
+            missing.extend(f.missing)
+            reasons.append(f.message)
+    months = None
+    if official.birth_date is not None and official.gender is not None:
+        months = working_months_left(official.gender, official.birth_date, as_of)
+        if months < terms * 60:
+            blocked = True
+            reasons.append(
+                Text(
+                    vi=f"Quy hoạch: còn {months} tháng công tác, chưa đủ {terms} nhiệm kỳ ({terms * 60} tháng).",
+                    en=f"Planning: {months} months of work left, short of {terms} term(s) ({terms * 60} months).",
+                )
+            )
+    else:
+        undetermined = True
+        missing.extend(n for n in ("birth_date", "gender") if getattr(official, n) is None)
+    ratings = effective_ratings(official, as_of.year - 1)
+    for year in range(as_of.year - rated_years, as_of.year):
+        rating = ratings.get(year)
+        if rating is None:
+            undetermined = True
+            missing.append(f"evaluations.{year}")
+        elif EVALUATION.rank(rating) < min_rank:
+            blocked = True
+            reasons.append(
+                Text(
+                    vi=f"Đánh giá năm {year}: {EVALUATION.label(rating)}.",
+                    en=f"Evaluation {year}: {EVALUATION.label(rating, 'en')}.",
+                )
+            )
+    latest = sorted(ratings)[-outstanding_years:]
+    outstanding = (
+        len(latest) == outstanding_years
+        and latest[-1] - latest[0] == outstanding_years - 1
+        and all(ratings[y] == "hoan_thanh_xuat_sac" for y in latest)
+    )
+    if blocked:
+        standing = PoolStanding.NOT_ELIGIBLE
+    elif undetermined:
+        standing = PoolStanding.UNDETERMINED
+    elif training:
+        standing = PoolStanding.AFTER_TRAINING
+    else:
+        standing = PoolStanding.ELIGIBLE
+    return PoolEntry(
+        id=official.id,
+        full_name=official.full_name,
+        standing=standing,
+        outstanding=outstanding,
+        months_left=months,
+        training=tuple(training),
+        reasons=tuple(reasons),
+        missing=tuple(dict.fromkeys(missing)),
+        assessment=assessment,
+    )
+
+
+_QUALIFICATION_INPUTS = frozenset({"qualifications", "unit", "recruited_on", "appointed_on"})
+
+
+def _trainable(engine: Engine, code: str) -> bool:
+    """A shortfall training can remedy: the rule reads nothing but the qualification record (and where and since
+    when the official serves)."""
+    try:
+        rule = engine.registry.rule(code)[0]
+    except KeyError:
+        return False
+    return "qualifications" in rule.requires and set(rule.requires) <= _QUALIFICATION_INPUTS
