@@ -207,7 +207,7 @@ class Engine:
 
     def _finding(self, bound: _Bound, verdict: Verdict, as_of: date) -> Finding:
         rule = bound.rule
-        basis = rule.basis
+        basis = verdict.basis or rule.basis
         if verdict.extra_basis:
             basis += tuple(b for b in verdict.extra_basis if b not in rule.basis)
         if verdict.outcome is Outcome.GRACE and bound.deadlines:

@@ -43,6 +43,8 @@ class Verdict:
     deadline: date | None = None
     extra_basis: tuple[LegalBasis, ...] = ()
     """Bases of exceptions or grace periods that shaped the outcome, cited after the rule's own."""
+    basis: tuple[LegalBasis, ...] | None = None
+    """When set, cited instead of the rule's own bases (e.g. the act that created or abolished the very title)."""
     shared: bool = False
     """True when the check keeps this very object and returns it for every official in the same situation: the
     engine then builds its finding once. A shared verdict must live as long as the check (e.g. in a dict it owns)."""

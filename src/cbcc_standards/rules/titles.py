@@ -328,7 +328,7 @@ def _known_title(title: Title, as_of: date, category: Category | None) -> Verdic
                 f"Update the title or job position; the new standards are not guessed.",
             ),
             missing=("title",),
-            extra_basis=(ended,) if ended else (),
+            basis=(ended,) if ended else None,
             shared=True,
         )
     if category is not None and category is not title.category:
@@ -349,6 +349,7 @@ def _known_title(title: Title, as_of: date, category: Category | None) -> Verdic
         ),
         required="exists",
         actual=title.code,
+        basis=(title.basis,) if title.basis else None,
         shared=True,
     )
 
