@@ -161,12 +161,12 @@ class Engine:
     ) -> Assessment:
         if unit is None and official.unit is not None:
             unit = self.units.get(official.unit)
-        title: Title | None = self.registry.titles.get(official.title) if official.title else None
+        title: Title | None = self._title(official.title) if official.title else None
         ctx = Context(
             as_of=as_of, unit=unit, title=title, delegations=self._delegations_for(as_of), appointment=appointment
         )
         appraisal = appointment is not None
-        bound = self.rules_for(as_of, official.title if title is not None else None, appraisal)
+        bound = self.rules_for(as_of, title.code if title is not None else None, appraisal)
         findings = [self._run(b, official, ctx) for b in bound]
         if title is not None and not self._has_standard[(as_of, title.code, appraisal)] and title.valid.contains(as_of):
             coverage = self._coverage.get((as_of, title.code))
@@ -177,11 +177,22 @@ class Engine:
             id=official.id,
             as_of=as_of,
             full_name=official.full_name,
-            title=official.title,
+            title=title.code if title is not None else official.title,
             unit=official.unit,
             findings=tuple(findings),
             warnings=warnings,
         )
+
+    def _title(self, text: str) -> Title | None:
+        """The catalogue title of a code or of a Vietnamese name (so Python callers may pass names too)."""
+        titles = self.registry.titles
+        found = titles.get(text)
+        if found is None:
+            try:
+                found = titles[titles.resolve(text)]
+            except ValueError:
+                return None
+        return found
 
     def _run(self, bound: _Bound, official: Official, ctx: Context) -> Finding:
         try:

@@ -42,13 +42,15 @@ class Grace:
     """A period in which an incumbent who falls short may still remedy it.
 
     Eligible: in office (``service_start``) on or before ``in_office_by``; with ``outside_difficult_areas``, only in
-    communes that carry no difficult-area flag.
+    communes that carry no difficult-area flag. ``start_field`` is the input field named as missing when the service
+    start is unknown (``appointed_on`` for elected cadres).
     """
 
     in_office_by: date
     deadline: date
     basis: LegalBasis
     outside_difficult_areas: bool = False
+    start_field: str = "recruited_on"
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,10 +248,12 @@ def min_level(
             return remember(
                 ("relief", actual, other, index, flags, bases), relieved, official, actual, relief, flags, bases
             )
+        # A relief that may hold in the unknown unit leaves met-or-short open: no grace (nor a fail) is guessed.
+        relief_undecided = bool(missing)
         for index, grace in enumerate(graces if ctx.appointment is None else ()):
             start = official.service_start()
             if start is None:
-                missing.append("recruited_on")
+                missing.append(grace.start_field)
                 continue
             if start > grace.in_office_by:
                 continue
@@ -259,6 +263,8 @@ def min_level(
                     continue
                 if ctx.unit.difficult_area:
                     continue
+            if relief_undecided:
+                continue
             expired = ctx.as_of > grace.deadline
             return remember(("grace", actual, other, index, expired), short, official, actual, grace, expired)
         if missing:

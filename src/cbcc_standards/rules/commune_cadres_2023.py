@@ -19,6 +19,7 @@ Whether Art 8 and the 2028 deadline still bind after 01/07/2025 is [L]: the rule
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from functools import partial
 
@@ -49,7 +50,8 @@ _CHARTER = frozenset(
         "commune.chu_tich_hoi_ccb",
     }
 )
-_GRACES = (GRACE,)
+_GRACES = (replace(GRACE, start_field="appointed_on"),)
+"""ND 33/2023 Art 38(1); a cadre's service start is the election or appointment (``appointed_on``)."""
 _RELIEF = (Relief(level="trung_cap", switch=CADRE_TRUNG_CAP_SWITCH),)
 
 
