@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from cbcc_standards import Action, Assessment, Confidence, Engine, Finding, Official, Outcome, Status
+from cbcc_standards import Action, Assessment, Confidence, Engine, Finding, Official, Outcome, Status, load_registry
 
 D = date
 GRACE_ND33 = D(2028, 8, 1)
@@ -680,3 +680,28 @@ def test_category_must_match_the_title(engine: Engine, make_cadre: MakeOfficial,
     found = get_finding(assessment, "CBCC-TITLE")
     assert (found.outcome, found.missing) == (Outcome.UNDETERMINED, ("category",))
     assert assessment.status is Status.UNDETERMINED
+
+
+def test_art38_grace_follows_the_cadre_post_not_earlier_service() -> None:
+    """ND 33/2023 Art 38(1): cadres in office on 01/08/2023. A commune civil servant since 2010 elected chair in 2024
+    is a new cadre: the Art 8 standards apply from the election, without the incumbents' grace."""
+    engine = Engine(load_registry(load_entry_points=False))
+    base = {
+        "id": "x",
+        "gender": "male",
+        "birth_date": "1980-01-01",
+        "title": "commune.chu_tich_ubnd",
+        "recruited_on": "2010-01-01",
+        "qualifications": [
+            {"kind": "general_education", "level": "thpt"},
+            {"kind": "professional", "level": "trung_cap"},
+            {"kind": "political_theory", "level": "trung_cap"},
+        ],
+    }
+
+    def prof(appointed_on: str) -> Finding:
+        a = engine.evaluate(Official.model_validate({**base, "appointed_on": appointed_on}), as_of=date(2024, 6, 1))
+        return next(f for f in a.findings if f.rule == "CX-CT-2023-PROF")
+
+    assert prof("2024-03-01").outcome is Outcome.NOT_MET
+    assert (prof("2021-06-01").outcome, prof("2021-06-01").deadline) == (Outcome.GRACE, date(2028, 8, 1))

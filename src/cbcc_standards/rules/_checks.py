@@ -42,8 +42,10 @@ class Grace:
     """A period in which an incumbent who falls short may still remedy it.
 
     Eligible: in office (``service_start``) on or before ``in_office_by``; with ``outside_difficult_areas``, only in
-    communes that carry no difficult-area flag. ``start_field`` is the input field named as missing when the service
-    start is unknown (``appointed_on`` for elected cadres).
+    communes that carry no difficult-area flag. ``start_field`` says when the official took office: ``recruited_on``
+    (the default) uses the earliest of the recruitment and appointment dates; ``appointed_on`` (elected or appointed
+    cadres) uses the appointment or election to the current title, so a civil servant elected to a cadre post after
+    the cut-off does not inherit the cadres' grace.
     """
 
     in_office_by: date
@@ -251,7 +253,7 @@ def min_level(
         # A relief that may hold in the unknown unit leaves met-or-short open: no grace (nor a fail) is guessed.
         relief_undecided = bool(missing)
         for index, grace in enumerate(graces if ctx.appointment is None else ()):
-            start = official.service_start()
+            start = official.appointed_on if grace.start_field == "appointed_on" else official.service_start()
             if start is None:
                 missing.append(grace.start_field)
                 continue
