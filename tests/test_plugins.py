@@ -143,10 +143,73 @@ def test_provincial_deadline_shortens_grace_within_its_regime(as_of: date, outco
     assert (finding.outcome, finding.deadline) == (outcome, deadline)
 
 
-def test_provincial_deadline_never_lengthens_grace() -> None:
+def test_provincial_deadline_that_lengthens_a_national_grace_is_rejected() -> None:
     registry = load_registry(load_entry_points=False, plugins=[Province(due=date(2030, 1, 1))])
-    finding = prof(Engine(registry, province="TP").evaluate(official(), as_of=date(2021, 6, 1), unit=PLAIN))
-    assert finding.deadline == date(2024, 12, 25)
+    error = next(p.error for p in registry.plugins if p.name == "test_province")
+    assert error is not None
+    assert "TP-DEADLINE-2021" in error
+    assert "lengthen" in error
+    assert "TP" not in registry.jurisdictions or not registry.deadlines
+    with pytest.raises(RegistrationError, match="lengthen"):
+        load_registry(load_entry_points=False, plugins=[Province(due=date(2030, 1, 1))], strict=True)
+
+
+class Tightening:
+    """A provincial rule that says it tightens the national ND 33/2023 professional standard."""
+
+    __name__ = "tightening"
+
+    def __init__(self, level: str, field: str | None = None) -> None:
+        self.level, self.field = level, field
+
+    @hookimpl
+    def cbcc_register_rulesets(self, register: Callable[[RuleSet], None]) -> None:
+        from cbcc_standards.rules import min_level
+
+        register(
+            RuleSet(
+                code="tt.commune",
+                title=Text(vi="x", en="x"),
+                jurisdiction="TT",
+                rules=(
+                    Rule(
+                        code="TT-PROF",
+                        name="tt-prof",
+                        title=Text(vi="x", en="x"),
+                        basis=(PROVINCIAL_ACT,),
+                        valid=Period(start=date(2023, 8, 1)),
+                        titles=frozenset({"commune.tai_chinh_ke_toan"}),
+                        tightens="CX-CC-2023-PROF",
+                        check=min_level(
+                            "professional", self.level, what=Text(vi="x", en="x"), field_keyword=self.field
+                        ),
+                    ),
+                ),
+            )
+        )
+
+
+@pytest.mark.parametrize(
+    ("level", "field", "accepted"),
+    [
+        ("thac_si", None, True),
+        ("dai_hoc", "kế toán", True),
+        ("dai_hoc", None, True),
+        ("trung_cap", None, False),
+    ],
+    ids=["higher-level", "narrower-field", "same", "lower-level"],
+)
+def test_provincial_rule_may_tighten_but_not_loosen(level: str, field: str | None, accepted: bool) -> None:
+    registry = load_registry(load_entry_points=False, plugins=[Tightening(level, field)])
+    error = next(p.error for p in registry.plugins if p.name == "tightening")
+    if accepted:
+        assert error is None
+        assert registry.rule("TT-PROF")[2] == "tightening"
+    else:
+        assert error is not None
+        assert all(word in error for word in ("TT-PROF", "CX-CC-2023-PROF", "loosen"))
+        with pytest.raises(RegistrationError, match="loosen"):
+            load_registry(load_entry_points=False, plugins=[Tightening(level, field)], strict=True)
 
 
 def test_delegation_of_unknown_switch_is_rejected() -> None:

@@ -219,10 +219,14 @@ class Engine:
     def _finding(self, bound: _Bound, verdict: Verdict, as_of: date) -> Finding:
         rule = bound.rule
         basis = verdict.basis or rule.basis
+        provisional = bound.provisional
         if verdict.extra_basis:
-            basis += tuple(b for b in verdict.extra_basis if b not in rule.basis)
+            extra = tuple(b for b in verdict.extra_basis if b not in rule.basis)
+            basis += extra
+            # An outcome that rests on an unconfirmed exception or deadline is itself provisional.
+            provisional = provisional or any(b.provisional for b in extra)
         if verdict.outcome is Outcome.GRACE and bound.deadlines:
-            return self._compose_deadline(bound, verdict, basis, as_of)
+            return self._compose_deadline(bound, verdict, basis, provisional, as_of)
         return Finding(
             rule=rule.code,
             outcome=verdict.outcome,
@@ -232,18 +236,21 @@ class Engine:
             deadline=verdict.deadline,
             basis=basis,
             message=verdict.message,
-            provisional=bound.provisional,
+            provisional=provisional,
             source=bound.source,
         )
 
     @staticmethod
-    def _compose_deadline(bound: _Bound, verdict: Verdict, basis: tuple[LegalBasis, ...], as_of: date) -> Finding:
+    def _compose_deadline(
+        bound: _Bound, verdict: Verdict, basis: tuple[LegalBasis, ...], provisional: bool, as_of: date
+    ) -> Finding:
         """The earliest of the grace deadline and the provincial deadlines; past it, the finding is ``not_met``."""
         assert verdict.deadline is not None
         earliest = min(bound.deadlines, key=lambda d: d.due)
         outcome, deadline, message = verdict.outcome, verdict.deadline, verdict.message
         if earliest.due < verdict.deadline:
             basis = (*basis, earliest.basis)
+            provisional = provisional or earliest.basis.provisional
             deadline = earliest.due
             doc = earliest.basis.document
             if as_of > earliest.due:
@@ -266,7 +273,7 @@ class Engine:
             deadline=deadline,
             basis=basis,
             message=message,
-            provisional=bound.provisional,
+            provisional=provisional,
             source=bound.source,
         )
 

@@ -229,7 +229,52 @@ class Registry:
             for code in deadline.rules or ():
                 if code not in self._rules:
                     problems.setdefault(source, f"deadline {deadline.code} names unknown rule {code}")
+            if problem := self._lengthens(deadline):
+                problems.setdefault(source, problem)
+        for code, (rule, ruleset, source) in self._rules.items():
+            if problem := self._loosens(code, rule, ruleset):
+                problems.setdefault(source, problem)
         return problems
+
+    def _loosens(self, code: str, rule: Rule, ruleset: RuleSet) -> str | None:
+        """Why a provincial rule that says it tightens a national rule would in fact loosen it (None if it does not)."""
+        if rule.tightens is None:
+            return None
+        target = self._rules.get(rule.tightens)
+        if target is None or target[1].jurisdiction != NATIONAL:
+            return f"rule {code} tightens {rule.tightens}, which is not a national rule"
+        if ruleset.jurisdiction == NATIONAL:
+            return f"rule {code} is national: only a provincial rule set may tighten a national rule"
+        mine, theirs = rule.requirement, target[0].requirement
+        if theirs is not None and (mine is None or not mine.at_least(theirs)):
+            wanted = mine.label("en") if mine is not None else "a requirement that cannot be compared"
+            return (
+                f"rule {code} would loosen national rule {rule.tightens}: it requires {wanted}, the national floor "
+                f"is {theirs.label('en')} (ND 33/2023 Art 8(5), Art 10(4)(a): provincial standards may not be "
+                "lower)"
+            )
+        return None
+
+    def _lengthens(self, deadline: Deadline) -> str | None:
+        """Why a provincial deadline would lengthen a national grace period (None if it does not)."""
+        if deadline.jurisdiction == NATIONAL:
+            return None
+        codes = deadline.rules if deadline.rules is not None else self._rules.keys()
+        for code in sorted(codes):
+            entry = self._rules.get(code)
+            if entry is None or entry[1].jurisdiction != NATIONAL:
+                continue
+            rule = entry[0]
+            overlaps = (
+                rule.valid.end is None or deadline.valid.start is None or deadline.valid.start <= rule.valid.end
+            ) and (deadline.valid.end is None or rule.valid.start is None or rule.valid.start <= deadline.valid.end)
+            national = rule.grace_deadlines
+            if overlaps and national and deadline.due > max(national):
+                return (
+                    f"deadline {deadline.code} ({deadline.due:%d/%m/%Y}) would lengthen the national grace period "
+                    f"of {code} (to {max(national):%d/%m/%Y}); a province may only shorten it"
+                )
+        return None
 
     def _drop(self, source: str) -> None:
         """Withdraw the rule sets and deadlines a plugin contributed."""

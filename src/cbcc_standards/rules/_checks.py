@@ -22,6 +22,7 @@ from ._model import CheckFunction, Context, Verdict
 
 __all__ = [
     "Grace",
+    "MinLevel",
     "Relief",
     "fmt_date",
     "max_age_at_appointment",
@@ -35,6 +36,39 @@ __all__ = [
 def fmt_date(day: date) -> str:
     """dd/mm/yyyy, as Vietnamese documents write dates."""
     return day.strftime("%d/%m/%Y")
+
+
+@dataclass(frozen=True, slots=True)
+class MinLevel:
+    """What a :func:`min_level` check requires, as data: a level on a qualification ladder, in a field if named.
+
+    Registration compares these to reject a provincial rule that would loosen a national one, and reports read them
+    to count training needs.
+    """
+
+    kind: str
+    level: str
+    field_keyword: str | None = None
+
+    def at_least(self, other: MinLevel) -> bool:
+        """True when this requirement is as strict as ``other`` or stricter (same ladder, level not lower, and the
+        field no broader)."""
+        if self.kind != other.kind:
+            return False
+        ladder = QUALIFICATION_LADDERS[self.kind]
+        if ladder.rank(self.level) < ladder.rank(other.level):
+            return False
+        if other.field_keyword is None:
+            return True
+        return self.field_keyword is not None and slugify(other.field_keyword) in slugify(self.field_keyword)
+
+    def label(self, lang: str = "vi") -> str:
+        """E.g. "Đại học" / "University", with the field when named."""
+        text = _label(self.kind, self.level)
+        base = text.vi if lang == "vi" else text.en
+        if self.field_keyword:
+            return f"{base} {self.field_keyword}" if lang == "vi" else f"{base} in {self.field_keyword}"
+        return base
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,6 +307,8 @@ def min_level(
             return _missing(what, tuple(dict.fromkeys(missing)))
         return remember(("short", actual, other), short, official, actual, None, False)
 
+    check.requirement = MinLevel(kind, required, field_keyword)  # type: ignore[attr-defined]
+    check.graces = graces  # type: ignore[attr-defined]
     return check
 
 

@@ -111,6 +111,9 @@ class Rule(BaseModel):
     """False for bookkeeping rules (e.g. title validity) that are not a standard of the title."""
     appointment_only: bool = False
     """True for conditions of appointment (age for a term, planning, discipline): checked only in appraisals."""
+    tightens: str | None = None
+    """For a provincial rule: the code of the national rule it makes stricter. Registration rejects the plugin when
+    the provincial requirement is not at least as strict as the national one (ND 33/2023 Art 8(5), Art 10(4)(a))."""
     check: CheckFunction = Field(exclude=True, repr=False)
 
     @model_validator(mode="after")
@@ -118,6 +121,16 @@ class Rule(BaseModel):
         if self.valid.start is None:
             raise ValueError(f"rule {self.code}: a rule's validity must have a start date")
         return self
+
+    @property
+    def requirement(self) -> Any:
+        """The declarative requirement of the check (a ``MinLevel``), when it was built by ``min_level``."""
+        return getattr(self.check, "requirement", None)
+
+    @property
+    def grace_deadlines(self) -> tuple[date, ...]:
+        """Deadlines of the grace periods the check grants (national law), if it was built by ``min_level``."""
+        return tuple(g.deadline for g in getattr(self.check, "graces", ()))
 
     @property
     def confidence(self) -> Confidence:
@@ -179,6 +192,11 @@ class Deadline(BaseModel):
     rules: frozenset[str] | None = None
     basis: LegalBasis
     title: Text
+    par_deduction: bool = False
+    """When the deadline has passed, a district with a non-compliant commune official loses administrative-reform
+    (PAR) points (Quảng Ngãi, Công văn 3825/UBND-NC, 2021)."""
+    responsible_title: str | None = None
+    """The title answerable for the district's compliance after the deadline (e.g. ``district.chu_tich_ubnd``)."""
 
     @field_serializer("rules")
     def _sorted_rules(self, rules: frozenset[str] | None) -> list[str] | None:
