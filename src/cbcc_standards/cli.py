@@ -159,7 +159,7 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> None:
         ruleset_sha256=registry.content_hash(),
         input_sha256=roster.sha256,
     )
-    report = RosterReport(as_of=args.as_of, lang=args.lang)
+    report = RosterReport(as_of=args.as_of, lang=args.lang, review=engine.review_summary(args.as_of))
     for plugin in registry.plugins:
         if plugin.error:
             print(f"{PROG}: warning: plugin {plugin.name} not loaded: {plugin.error}", file=sys.stderr)

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
@@ -17,6 +17,9 @@ from .results import Assessment, Finding, Outcome, Rejected, RowError, Text
 from .rules._checks import fmt_date
 from .rules._model import NATIONAL, Appointment, Context, Deadline, Delegation, Rule, Verdict
 from .titles import Title
+
+if TYPE_CHECKING:
+    from .report import ReviewSummary
 from .units import AdministrativeUnit
 
 __all__ = ["Engine", "default_registry", "evaluate", "evaluate_roster"]
@@ -80,6 +83,18 @@ class Engine:
         self._findings: dict[tuple[int, int], tuple[Verdict, Finding]] = {}
         self._coverage: dict[tuple[date, str], Finding] = {}
         self._delegations_on: dict[date, dict[str, tuple[Delegation, ...]]] = {}
+
+    @property
+    def deadlines(self) -> tuple[Deadline, ...]:
+        """The deadlines of the selected jurisdictions (national and ``province``)."""
+        return self._deadlines
+
+    def review_summary(self, as_of: date) -> ReviewSummary:
+        """A fresh roll-up by unit for a roster review on ``as_of`` (:class:`~cbcc_standards.report.ReviewSummary`)."""
+        from .report import ReviewSummary
+
+        requirements = {rule.code: rule.requirement for rule, _ in self._rules if rule.requirement is not None}
+        return ReviewSummary(as_of, self.units, self._deadlines, requirements)
 
     # -- selection -------------------------------------------------------------------------------------------
 

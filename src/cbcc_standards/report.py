@@ -5,16 +5,19 @@ from __future__ import annotations
 import csv
 import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, TextIO
 
 from .law import LegalBasis
 from .results import Action, Assessment, Finding, Outcome, Rejected, RowError, Status
+from .rules._model import Deadline
+from .units import AdministrativeUnit, Tier
 
 __all__ = [
     "Receipt",
+    "ReviewSummary",
     "RosterReport",
     "assessment_dict",
     "basis_dict",
@@ -133,6 +136,176 @@ class Receipt:
         }
 
 
+class ReviewSummary:
+    """Roll-up of a roster review by administrative unit: counts up the hierarchy, the district chairs answerable, the
+    PAR-index flag, and the training plan (how many officials need which qualification by when, per district).
+
+    ``units`` are the known units (a commune's ``parent`` leads to its district and province); ``policies`` are the
+    deadlines of the selected jurisdiction that carry a PAR deduction or a responsible title; ``requirements`` maps
+    rule codes to their declarative requirement (``MinLevel``), for the training plan.
+    """
+
+    def __init__(
+        self,
+        as_of: date,
+        units: Mapping[str, AdministrativeUnit],
+        policies: Iterable[Deadline] = (),
+        requirements: Mapping[str, Any] | None = None,
+    ) -> None:
+        self.as_of = as_of
+        self.units = units
+        self.policies = [p for p in policies if p.valid.contains(as_of) and (p.par_deduction or p.responsible_title)]
+        self.requirements = requirements or {}
+        self.tally: dict[str | None, Counter[Status]] = {}
+        self.holders: dict[tuple[str, str], tuple[str, str | None]] = {}
+        self.needs: dict[tuple[str | None, str], list[Any]] = {}
+        self._chain: dict[str | None, tuple[str, ...]] = {}
+
+    def chain(self, code: str | None) -> tuple[str, ...]:
+        """The unit and its ancestors, nearest first (empty for an unknown unit)."""
+        found = self._chain.get(code)
+        if found is None:
+            links: list[str] = []
+            while code is not None and code in self.units and code not in links:
+                links.append(code)
+                code = self.units[code].parent
+            found = self._chain[links[0] if links else code] = tuple(links)
+        return found
+
+    def district_of(self, code: str | None) -> str | None:
+        """The district a unit belongs to (itself if a district); for a commune directly under a province (two-tier
+        government from 01/07/2025), the province."""
+        chain = self.chain(code)
+        for link in chain:
+            if self.units[link].tier is Tier.DISTRICT:
+                return link
+        return chain[-1] if chain else None
+
+    def add(self, a: Assessment) -> None:
+        """Count one assessment."""
+        self.tally.setdefault(a.unit if a.unit in self.units else None, Counter())[a.status] += 1
+        if a.title is not None and a.unit is not None:
+            self.holders.setdefault((a.unit, a.title), (a.id, a.full_name))
+        if a.status in (Status.NON_COMPLIANT, Status.WITHIN_GRACE):
+            district = self.district_of(a.unit)
+            for f in a.findings:
+                requirement = self.requirements.get(f.rule) if f.outcome in (Outcome.NOT_MET, Outcome.GRACE) else None
+                if requirement is None:
+                    continue
+                key = (
+                    district,
+                    f"{requirement.kind}:{requirement.level}"
+                    + (f":{requirement.field_keyword}" if requirement.field_keyword else ""),
+                )
+                entry = self.needs.setdefault(key, [requirement, 0, None])
+                entry[1] += 1
+                if f.outcome is Outcome.GRACE and f.deadline and (entry[2] is None or f.deadline < entry[2]):
+                    entry[2] = f.deadline
+
+    def _rollup(self) -> dict[str | None, Counter[Status]]:
+        totals: dict[str | None, Counter[Status]] = {}
+        for code, counts in self.tally.items():
+            for link in self.chain(code) or (None,):
+                totals.setdefault(link, Counter()).update(counts)
+        return totals
+
+    def units_summary(self, lang: str = "vi") -> list[dict[str, Any]]:
+        """One entry per unit with officials, up the hierarchy (sorted by code; officials whose unit is unknown
+        last, with code None)."""
+        totals = self._rollup()
+        commune_fails: Counter[str | None] = Counter()
+        for code, counts in self.tally.items():
+            if code is not None and self.units[code].tier is Tier.COMMUNE:
+                commune_fails[self.district_of(code)] += counts[Status.NON_COMPLIANT]
+        children: dict[str | None, list[str]] = {}
+        for code in totals:
+            if code is not None:
+                parent = self.units[code].parent
+                children.setdefault(parent if parent in totals else None, []).append(code)
+        ordered: list[str | None] = []
+
+        def visit(code: str) -> None:  # depth first: a unit, then its children, by code
+            ordered.append(code)
+            for child in sorted(children.get(code, ())):
+                visit(child)
+
+        for root in sorted(children.get(None, ())):
+            visit(root)
+        if None in totals:
+            ordered.append(None)
+        entries = []
+        for code in ordered:
+            counts = totals[code]
+            unit = self.units.get(code) if code is not None else None
+            entry: dict[str, Any] = {
+                "code": code,
+                "name": unit.name if unit else ("(không rõ đơn vị)" if lang == "vi" else "(unknown unit)"),
+                "tier": unit.tier.value if unit else None,
+                "parent": unit.parent if unit else None,
+                **{s.value: counts[s] for s in Status},
+            }
+            if unit is not None and unit.tier is Tier.DISTRICT:
+                entry["responsible"] = self._responsible(code)
+                entry["par_deduction"] = self._par(commune_fails[code], lang)
+            entries.append(entry)
+        return entries
+
+    def _responsible(self, district: str | None) -> dict[str, Any] | None:
+        for policy in self.policies:
+            if policy.responsible_title and district is not None:
+                holder = self.holders.get((district, policy.responsible_title))
+                return {
+                    "title": policy.responsible_title,
+                    "person": {"id": holder[0], "full_name": holder[1]} if holder else None,
+                    "basis": policy.basis.citation,
+                }
+        return None
+
+    def _par(self, failing: int, lang: str) -> dict[str, Any]:
+        vi = lang == "vi"
+        for policy in self.policies:
+            if not policy.par_deduction:
+                continue
+            due = policy.due.strftime("%d/%m/%Y")
+            if self.as_of <= policy.due:
+                reason = f"chưa đến hạn {due}" if vi else f"the deadline {due} has not passed"
+                return {"deducted": False, "reason": reason, "basis": policy.basis.citation}
+            if failing:
+                reason = (
+                    f"{failing} CBCC cấp xã không đạt chuẩn sau ngày {due}"
+                    if vi
+                    else f"{failing} non-compliant commune official(s) after {due}"
+                )
+                return {"deducted": True, "reason": reason, "basis": policy.basis.citation}
+            reason = (
+                f"không có CBCC cấp xã không đạt chuẩn sau ngày {due}"
+                if vi
+                else (f"no non-compliant commune official after {due}")
+            )
+            return {"deducted": False, "reason": reason, "basis": policy.basis.citation}
+        reason = "không có quy định trừ điểm CCHC được áp dụng" if vi else "no PAR-deduction policy applies"
+        return {"deducted": False, "reason": reason, "basis": None}
+
+    def training_needs(self, lang: str = "vi") -> list[dict[str, Any]]:
+        """How many officials need which qualification, by when, per district (the province's training plan)."""
+        rows = []
+        for (district, key), (requirement, count, deadline) in sorted(
+            self.needs.items(), key=lambda item: (item[0][0] is None, item[0][0] or "", item[0][1])
+        ):
+            unit = self.units.get(district) if district else None
+            rows.append(
+                {
+                    "district": district,
+                    "district_name": unit.name if unit else None,
+                    "qualification": key,
+                    "label": requirement.label(lang),
+                    "officials": count,
+                    "deadline": _iso(deadline),
+                }
+            )
+        return rows
+
+
 @dataclass
 class RosterReport:
     """Consumes a stream of assessments and rejected rows, writing officials as they come and keeping only the
@@ -146,12 +319,16 @@ class RosterReport:
     rejected: list[Rejected] = field(default_factory=list)
     warnings: list[RowError] = field(default_factory=list)
     provisional_findings: int = 0
+    review: ReviewSummary | None = None
+    """The roll-up by unit; None for a report without it."""
 
     def add(self, item: Assessment | Rejected) -> Assessment | None:
         """Count one item; return it when it is an assessment."""
         if isinstance(item, Rejected):
             self.rejected.append(item)
             return None
+        if self.review is not None:
+            self.review.add(item)
         self.counts[item.status] += 1
         self.actions[item.action] += 1
         for finding in item.findings:
@@ -168,6 +345,8 @@ class RosterReport:
             "by_action": {a.value: self.actions[a] for a in Action},
             "findings_by_outcome": {o.value: self.outcomes[o] for o in Outcome},
             "provisional_findings": self.provisional_findings,
+            "units": self.review.units_summary(self.lang) if self.review else [],
+            "training_needs": self.review.training_needs(self.lang) if self.review else [],
         }
 
     # -- renderers ---------------------------------------------------------------------------------------------
@@ -271,18 +450,27 @@ class RosterReport:
             )
 
     def write_text(self, out: TextIO, items: Iterable[Assessment | Rejected], receipt: Receipt) -> None:
-        """A readable report: one line per official, the findings that call for action under it, then the summary."""
+        """A readable report: units first (districts with their counts, PAR flag and who answers for them), the
+        training plan, then the people to act on with the findings behind each, then rejected rows and totals.
+
+        Only officials who need an action are kept in memory until the end; compliant ones are counted.
+        """
         vi = self.lang == "vi"
+        to_act: list[Assessment] = []
+        for item in items:
+            a = self.add(item)
+            if a is not None and a.status is not Status.COMPLIANT:
+                to_act.append(a)
         out.write(
             ("Rà soát tiêu chuẩn CBCC ngày " if vi else "CBCC standards review as of ")
             + self.as_of.strftime("%d/%m/%Y")
             + (f" — {receipt.province}" if receipt.province else "")
-            + "\n\n"
+            + "\n"
         )
-        for item in items:
-            a = self.add(item)
-            if a is None:
-                continue
+        if self.review is not None:
+            self._write_units(out, vi)
+        out.write("\n" + ("Cần xử lý:" if vi else "To act on:") + "\n")
+        for a in to_act:
             deadline = f" → {a.deadline.strftime('%d/%m/%Y')}" if a.deadline else ""
             name = f" {a.full_name}" if a.full_name else ""
             out.write(
@@ -292,7 +480,7 @@ class RosterReport:
             for f in a.findings:
                 if f.outcome in (Outcome.MET, Outcome.NOT_APPLICABLE):
                     continue
-                mark = " (tạm thời)" if vi and f.provisional else " (provisional)" if f.provisional else ""
+                mark = (" (tạm thời)" if vi else " (provisional)") if f.provisional else ""
                 out.write(
                     f"    - {f.rule} [{pick(OUTCOME_LABELS[f.outcome], self.lang)}]{mark}: "
                     f"{f.message(self.lang)} — {f.basis[0].citation}\n"
@@ -304,8 +492,8 @@ class RosterReport:
             for r in self.rejected:
                 for e in r.errors:
                     out.write(
-                        f"    {'dòng' if vi else 'row'} {r.row}"
-                        f"{f' ({r.id})' if r.id else ''}, {e.field or '-'}: {e.message}\n"
+                        f"    {'dòng' if vi else 'row'} {r.row}{f' ({r.id})' if r.id else ''}, {e.field or '-'}: "
+                        f"{e.message}\n"
                     )
         for w in self.warnings:
             out.write(f"! {w.field}: {w.message}\n")
@@ -321,6 +509,46 @@ class RosterReport:
         )
         for status in Status:
             out.write(f"    {pick(STATUS_LABELS[status], self.lang)}: {self.counts[status]}\n")
+
+    def _write_units(self, out: TextIO, vi: bool) -> None:
+        assert self.review is not None
+        heads = ("Đạt", "Hạn", "Không", "Chưa rõ") if vi else ("OK", "Grace", "Fail", "Unknown")
+        out.write("\n" + ("Theo đơn vị:" if vi else "By unit:") + "\n")
+        out.write(f"    {'':<44} {heads[0]:>6} {heads[1]:>6} {heads[2]:>6} {heads[3]:>7}\n")
+        for u in self.review.units_summary(self.lang):
+            indent = {"province": 0, "district": 2, "commune": 4}.get(u["tier"] or "", 0)
+            label = (" " * indent + u["name"])[:44]
+            out.write(
+                f"    {label:<44} {u['compliant']:>6} {u['within_grace']:>6} {u['non_compliant']:>6} "
+                f"{u['undetermined']:>7}\n"
+            )
+            par = u.get("par_deduction")
+            if par and par["deducted"]:
+                out.write(
+                    " " * (6 + indent)
+                    + ("TRỪ ĐIỂM CCHC: " if vi else "PAR DEDUCTION: ")
+                    + par["reason"]
+                    + f" ({par['basis']})\n"
+                )
+            who = u.get("responsible")
+            if who:
+                person = who["person"]
+                holder = f"{person['id']} {person['full_name'] or ''}".strip() if person else "—"
+                out.write(
+                    " " * (6 + indent)
+                    + ("Chịu trách nhiệm: " if vi else "Responsible: ")
+                    + f"{who['title']} ({holder})\n"
+                )
+        needs = self.review.training_needs(self.lang)
+        if needs:
+            out.write("\n" + ("Nhu cầu đào tạo:" if vi else "Training needs:") + "\n")
+            for n in needs:
+                by = (
+                    f" — {'trước' if vi else 'by'} {date.fromisoformat(n['deadline']):%d/%m/%Y}"
+                    if n["deadline"]
+                    else ""
+                )
+                out.write(f"    {n['district_name'] or n['district'] or '?'}: {n['label']} × {n['officials']}{by}\n")
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -66,6 +66,9 @@ class MinLevel:
         """E.g. "Đại học" / "University", with the field when named."""
         text = _label(self.kind, self.level)
         base = text.vi if lang == "vi" else text.en
+        if self.kind != "professional":
+            ladder = QUALIFICATION_LADDERS[self.kind]
+            base = f"{ladder.vi if lang == 'vi' else ladder.en}: {base}"
         if self.field_keyword:
             return f"{base} {self.field_keyword}" if lang == "vi" else f"{base} in {self.field_keyword}"
         return base
