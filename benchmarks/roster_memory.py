@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench import make_official, make_units  # noqa: E402
+from bench import make_official, make_units
 
 
 def write_roster(path: Path, units_path: Path, n: int, seed: int) -> None:
