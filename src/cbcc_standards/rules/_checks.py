@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from functools import lru_cache
 from typing import Any
 
 from .._text import slugify
-from ..dates import add_months, age_on, retirement_date
+from ..dates import age_on, retirement_date, working_months_left
 from ..law import LegalBasis
 from ..officials import QUALIFICATION_LADDERS, Official
 from ..results import Outcome, Text
@@ -378,9 +378,8 @@ def term_before_retirement(months: int, *, appointed_from: date) -> CheckFunctio
         if birth is None or gender is None:
             return _missing(what, tuple(n for n, v in (("birth_date", birth), ("gender", gender)) if v is None))
         retire, _age = retirement_date(gender, birth)
-        # Working time runs to the retirement moment, the last day of the month: appointment + N months must not
-        # fall after the first day of the next month (when the pension starts).
-        left = add_months(appointed, months) <= retire + timedelta(days=1)
+        # Working time runs to the retirement moment, the end of the retirement month (dates.working_months_left).
+        left = working_months_left(gender, birth, appointed) >= months
         outcome = Outcome.MET if left else Outcome.NOT_MET
         vi = "đạt" if left else "chưa đạt"
         en = "meets" if left else "does not meet"
