@@ -156,7 +156,7 @@ def test_check_output_file(tmp_path: Path) -> None:
         (b'{"id": 1}', ".json", "must be a JSON list"),
         (b'[{"id": "a"}, ', ".json", "invalid JSON"),
         (b"name,title\nA,B\n", ".csv", "no 'id' column"),
-        (b"id\n", ".xlsx", "unknown file type"),
+        (b"id\n", ".xls", "unknown file type"),
     ],
     ids=["empty", "not-utf8", "json-not-a-list", "json-truncated", "csv-without-id", "unknown-suffix"],
 )
@@ -290,3 +290,11 @@ def test_python_dash_m_entry_point() -> None:
     )
     assert result.returncode == 0
     assert "CX-CC-2012-PROF" in result.stdout
+
+
+def test_row_numbers_agree_between_reader_and_validation(tmp_path: Path) -> None:
+    """Blank lines are not records: a reader-level and a validation-level rejection number rows alike."""
+    path = tmp_path / "roster.csv"
+    path.write_text("id,birth_date,evaluations\na,1980,\n\nb,31/02/1980,\nc,1980,2020-bad\n", encoding="utf-8")
+    report = json.loads(run("check", str(path), "--as-of", "2021-12-31", "--format", "json", "--plugins", "")[1])
+    assert {r["id"]: r["row"] for r in report["rejected"]} == {"b": 2, "c": 3}

@@ -50,12 +50,25 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     check = sub.add_parser("check", parents=[common], help="review a roster as of a date")
-    check.add_argument("roster", type=Path, help="roster file: .json (list), .jsonl or .csv")
+    check.add_argument(
+        "roster", type=Path, help="roster file: .json (list), .jsonl, .csv or .xlsx (needs the 'excel' extra)"
+    )
     check.add_argument("--units", type=Path, help="units file: .json (list), .jsonl or .csv")
     check.add_argument("--as-of", type=_date, required=True, metavar="DATE", help="evaluation date (YYYY-MM-DD)")
     check.add_argument("--province", metavar="CODE", help="apply this province's plugin rules and deadlines")
-    check.add_argument("--format", choices=("text", "json", "csv"), default="text")
-    check.add_argument("--output", "-o", type=Path, help="write the report to a file instead of standard output")
+    check.add_argument(
+        "--format",
+        choices=("text", "json", "csv", "html"),
+        default="text",
+        help="report format (default: text); html is one self-contained, printable page",
+    )
+    check.add_argument(
+        "--output",
+        "-o",
+        type=Path,
+        help="write the report to a file instead of standard output; a .xlsx file gets an Excel workbook whatever "
+        "--format says (needs the 'excel' extra)",
+    )
 
     rules = sub.add_parser("rules", parents=[common], help="list the rules (in force on a date)")
     rules.add_argument("--as-of", type=_date, metavar="DATE", help="only rules in force on this date")
@@ -141,9 +154,16 @@ def _progress(items: Iterable[Any], stream: TextIO) -> Iterator[Any]:
 def _cmd_check(args: argparse.Namespace, out: TextIO) -> None:
     from . import __version__
     from .engine import Engine
+    from .formats import MissingExtraError, require_openpyxl, write_html, write_xlsx
     from .io import RosterFile, read_units
     from .report import Receipt, RosterReport
 
+    xlsx = args.output is not None and args.output.suffix.lower() == ".xlsx"
+    if xlsx:
+        try:
+            require_openpyxl()
+        except MissingExtraError as exc:
+            raise UsageError(str(exc)) from None
     registry = _registry(args)
     units = read_units(args.units) if args.units else None
     roster = RosterFile(args.roster)
@@ -172,10 +192,15 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> None:
             report.write_json(stream, items, receipt)
         elif args.format == "csv":
             report.write_csv(stream, items)
+        elif args.format == "html":
+            write_html(report, stream, items, receipt, registry.titles)
         else:
             report.write_text(stream, items, receipt)
 
-    if args.output:
+    if xlsx:
+        report.warnings = roster.warnings
+        write_xlsx(report, args.output, items, receipt, registry.titles)
+    elif args.output:
         with args.output.open("w", encoding="utf-8", newline="") as fh:
             run(fh)
     else:

@@ -1,4 +1,5 @@
-"""Readers of roster and units files (JSON list, JSON Lines, CSV), with row-level errors and streaming reads."""
+"""Readers of roster and units files (JSON list, JSON Lines, CSV; rosters also Excel .xlsx), with row-level errors
+and streaming reads."""
 
 from __future__ import annotations
 
@@ -6,7 +7,9 @@ import codecs
 import csv
 import hashlib
 import json
-from collections.abc import Iterator, Mapping
+import warnings
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -25,17 +28,31 @@ class InputError(Exception):
     """A file that cannot be read at all (missing, empty, not UTF-8, broken JSON, a CSV without an id column)."""
 
 
-def _format_of(path: Path) -> str:
+EXCEL_HINT = "pip install 'cbcc_standards[excel]'"
+"""How to get the optional Excel support (openpyxl)."""
+
+
+def _format_of(path: Path, excel: bool = False) -> str:
     suffix = path.suffix.lower()
     if suffix in (".jsonl", ".ndjson"):
         return "jsonl"
-    if suffix in (".json", ".csv"):
+    if suffix in (".json", ".csv") or (excel and suffix == ".xlsx"):
         return suffix[1:]
-    raise InputError(f"{path}: unknown file type {suffix!r} (expected .json, .jsonl or .csv)")
+    expected = ".json, .jsonl, .csv or .xlsx" if excel else ".json, .jsonl or .csv"
+    raise InputError(f"{path}: unknown file type {suffix!r} (expected {expected})")
 
 
-def check_file(path: Path) -> str:
-    """SHA-256 of the file, checking on the way that it exists, is not empty and is UTF-8."""
+def _openpyxl(path: Path) -> Any:
+    try:
+        import openpyxl  # type: ignore[import-untyped]
+    except ImportError:
+        raise InputError(f"{path}: reading .xlsx files needs openpyxl: {EXCEL_HINT}") from None
+    return openpyxl
+
+
+def check_file(path: Path, text: bool = True) -> str:
+    """SHA-256 of the file, checking on the way that it exists, is not empty and (unless ``text`` is false) is
+    UTF-8."""
     digest = hashlib.sha256()
     decoder = codecs.getincrementaldecoder("utf-8")()
     offset = 0
@@ -43,6 +60,9 @@ def check_file(path: Path) -> str:
         with path.open("rb") as fh:
             while chunk := fh.read(_CHUNK):
                 digest.update(chunk)
+                if not text:
+                    offset += len(chunk)
+                    continue
                 try:
                     decoder.decode(chunk)
                 except UnicodeDecodeError as exc:
@@ -253,16 +273,24 @@ class RosterFile:
     """A roster file read lazily: iterate to get each row as a mapping, or :class:`Rejected` when it cannot be
     read as one. ``warnings`` lists file-level remarks (ignored or absent CSV columns) once iteration has started.
 
+    An ``.xlsx`` workbook (with the optional ``excel`` extra, openpyxl) is read like a CSV file: the first sheet, its
+    first row the header.
+
     Raises :class:`InputError` when the file as a whole is unreadable.
     """
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
-        self.format = _format_of(self.path)
-        self.sha256 = check_file(self.path)
+        self.format = _format_of(self.path, excel=True)
+        if self.format == "xlsx":
+            _openpyxl(self.path)
+        self.sha256 = check_file(self.path, text=self.format != "xlsx")
         self.warnings: list[RowError] = []
 
     def __iter__(self) -> Iterator[Mapping[str, Any] | Rejected]:
+        if self.format == "xlsx":
+            yield from self._xlsx()
+            return
         with self.path.open(encoding="utf-8-sig", newline="" if self.format == "csv" else None) as fh:
             if self.format == "json":
                 for number, value in enumerate(_iter_json_array(fh, self.path), start=1):
@@ -288,10 +316,29 @@ class RosterFile:
             yield value if isinstance(value, dict) else _not_object(number)
 
     def _csv(self, fh: TextIO) -> Iterator[Mapping[str, Any] | Rejected]:
-        reader = csv.reader(fh)
+        return self._table(csv.reader(fh), "CSV")
+
+    def _xlsx(self) -> Iterator[Mapping[str, Any] | Rejected]:
+        openpyxl = _openpyxl(self.path)
+        try:
+            with warnings.catch_warnings():  # e.g. "no default style": nothing the user can act on
+                warnings.simplefilter("ignore")
+                book = openpyxl.load_workbook(self.path, read_only=True, data_only=True)
+        except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
+            raise InputError(f"{self.path}: not a readable .xlsx workbook ({type(exc).__name__}: {exc})") from None
+        try:
+            if not book.worksheets:
+                raise InputError(f"{self.path}: the workbook has no sheet")
+            rows = book.worksheets[0].iter_rows(values_only=True)
+            yield from self._table((_xlsx_cells(row) for row in rows), "first sheet")
+        finally:
+            book.close()
+
+    def _table(self, reader: Iterator[Sequence[str]], what: str) -> Iterator[Mapping[str, Any] | Rejected]:
+        """Rows of a table whose first row is the header (CSV, or the first sheet of a workbook)."""
         header = next(reader, None)
         if not header:
-            raise InputError(f"{self.path}: the CSV has no header row")
+            raise InputError(f"{self.path}: the {what} has no header row")
         columns: list[str | None] = []
         for raw in header:
             name = _ALIASES.get(slugify(raw)) if raw.strip() else None
@@ -307,7 +354,7 @@ class RosterFile:
                 raise InputError(f"{self.path}: two columns mean {name!r}")
             columns.append(name)
         if "id" not in columns:
-            raise InputError(f"{self.path}: the CSV has no 'id' column (header: {', '.join(header)})")
+            raise InputError(f"{self.path}: the {what} has no 'id' column (header: {', '.join(header)})")
         has_qualifications = any(c in _QUALIFICATION_COLUMNS for c in columns)
         for name in ("gender", "birth_date", "title", "unit", "recruited_on"):
             if name not in columns:
@@ -326,9 +373,11 @@ class RosterFile:
                     message="no qualification column: qualifications unknown for every row",
                 )
             )
-        for number, cells in enumerate(reader, start=1):
+        number = 0  # records, as the engine numbers them: blank rows are not records
+        for cells in reader:
             if not any(c.strip() for c in cells):
                 continue
+            number += 1
             if len(cells) > len(columns):
                 yield Rejected(
                     row=number,
@@ -349,6 +398,29 @@ class RosterFile:
                     id=mapping.get("id") or None,
                     errors=(RowError(field=field, message=message, code="invalid_cell"),),
                 )
+
+
+def _xlsx_cell(value: Any) -> str:
+    """A worksheet cell as the text a CSV file would hold: dates in ISO form, whole numbers without '.0'."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date | time):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _xlsx_cells(row: Iterable[Any]) -> list[str]:
+    """A worksheet row as CSV cells, without the trailing empty cells a sheet pads its rows with."""
+    cells = [_xlsx_cell(value) for value in row]
+    while cells and not cells[-1].strip():
+        cells.pop()
+    return cells
 
 
 def _not_object(number: int) -> Rejected:
