@@ -145,11 +145,7 @@ class _View:
         self.receipt = receipt
         self.lang = report.lang
         self.titles = titles
-        self.to_act: list[Assessment] = []
-        for item in items:
-            assessment = report.add(item)
-            if assessment is not None and assessment.status is not Status.COMPLIANT:
-                self.to_act.append(assessment)
+        self.to_act = report.consume(items)
         self.summary = report.summary()
         self.units: list[dict[str, Any]] = self.summary["units"]
         self.needs: list[dict[str, Any]] = self.summary["training_needs"]

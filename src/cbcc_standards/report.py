@@ -336,6 +336,15 @@ class RosterReport:
             self.provisional_findings += finding.provisional
         return item
 
+    def consume(self, items: Iterable[Assessment | Rejected]) -> list[Assessment]:
+        """Count every item and keep only the officials who need an action (status other than compliant)."""
+        to_act: list[Assessment] = []
+        for item in items:
+            a = self.add(item)
+            if a is not None and a.status is not Status.COMPLIANT:
+                to_act.append(a)
+        return to_act
+
     def summary(self) -> dict[str, Any]:
         """Counts by status, action and finding outcome, plus rejected rows."""
         return {
@@ -456,11 +465,7 @@ class RosterReport:
         Only officials who need an action are kept in memory until the end; compliant ones are counted.
         """
         vi = self.lang == "vi"
-        to_act: list[Assessment] = []
-        for item in items:
-            a = self.add(item)
-            if a is not None and a.status is not Status.COMPLIANT:
-                to_act.append(a)
+        to_act = self.consume(items)
         out.write(
             ("Rà soát tiêu chuẩn CBCC ngày " if vi else "CBCC standards review as of ")
             + self.as_of.strftime("%d/%m/%Y")
