@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from ..hookspecs import hookimpl
 from ..law import Period
@@ -54,12 +55,31 @@ def effective_ratings(official: Official, up_to: int) -> dict[int, str]:
     return ratings
 
 
+_MEMO: dict[tuple[Any, ...], Verdict] = {}
+_MEMO_LIMIT = 10_000
+
+
+def _shared(key: tuple[Any, ...], build: Callable[[], Verdict]) -> Verdict:
+    """One verdict per situation (the latest ratings), shared by every official in it."""
+    verdict = _MEMO.get(key)
+    if verdict is None:
+        if len(_MEMO) >= _MEMO_LIMIT:
+            _MEMO.clear()
+        verdict = _MEMO[key] = build()
+    return verdict
+
+
 def _two_years(official: Official, ctx: Context) -> Verdict:
     if not official.evaluations:
         return _NOT_SUPPLIED
     ratings = effective_ratings(official, ctx.as_of.year)
-    years = sorted(ratings)[-2:]
-    if len(years) == 2 and years[1] - years[0] == 1 and all(ratings[y] == _FAIL for y in years):
+    latest = tuple((y, ratings[y]) for y in sorted(ratings)[-2:])
+    return _shared(("2y", latest), lambda: _two_years_verdict(latest))
+
+
+def _two_years_verdict(latest: tuple[tuple[int, str], ...]) -> Verdict:
+    years = [y for y, _ in latest]
+    if len(latest) == 2 and years[1] - years[0] == 1 and all(r == _FAIL for _, r in latest):
         return Verdict(
             Outcome.NOT_MET,
             Text(
@@ -70,15 +90,17 @@ def _two_years(official: Official, ctx: Context) -> Verdict:
             ),
             required="no two consecutive khong_hoan_thanh",
             actual=f"{years[0]},{years[1]}",
+            shared=True,
         )
-    latest = ", ".join(f"{y}: {ratings[y]}" for y in years)
+    text = ", ".join(f"{y}: {r}" for y, r in latest)
     return Verdict(
         Outcome.MET,
         Text(
-            vi=f"{_WHAT.vi}: không có 2 năm liên tiếp không hoàn thành nhiệm vụ ({latest}).",
-            en=f"{_WHAT.en}: no two consecutive years without completing duties ({latest}).",
+            vi=f"{_WHAT.vi}: không có 2 năm liên tiếp không hoàn thành nhiệm vụ ({text}).",
+            en=f"{_WHAT.en}: no two consecutive years without completing duties ({text}).",
         ),
-        actual=latest,
+        actual=text,
+        shared=True,
     )
 
 
@@ -87,7 +109,11 @@ def _from_2026(official: Official, ctx: Context) -> Verdict:
     if not ratings:
         return _NOT_SUPPLIED
     year = max(ratings)
-    if ratings[year] == _FAIL:
+    return _shared(("2026", year, ratings[year]), lambda: _from_2026_verdict(year, ratings[year]))
+
+
+def _from_2026_verdict(year: int, rating: str) -> Verdict:
+    if rating == _FAIL:
         return Verdict(
             Outcome.NOT_MET,
             Text(
@@ -96,12 +122,14 @@ def _from_2026(official: Official, ctx: Context) -> Verdict:
                 en=f"{_WHAT.en}: did not complete duties in {year}: a lower job position or dismissal.",
             ),
             required="not khong_hoan_thanh",
-            actual=f"{year}:{ratings[year]}",
+            actual=f"{year}:{rating}",
+            shared=True,
         )
     return Verdict(
         Outcome.MET,
-        Text(vi=f"{_WHAT.vi}: năm {year}: {ratings[year]}.", en=f"{_WHAT.en}: {year}: {ratings[year]}."),
-        actual=f"{year}:{ratings[year]}",
+        Text(vi=f"{_WHAT.vi}: năm {year}: {rating}.", en=f"{_WHAT.en}: {year}: {rating}."),
+        actual=f"{year}:{rating}",
+        shared=True,
     )
 
 
