@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from .report import ReviewSummary
 from .units import AdministrativeUnit
 
-__all__ = ["Engine", "default_registry", "evaluate", "evaluate_roster"]
+__all__ = ["Engine", "default_registry", "evaluate", "evaluate_roster", "reset_defaults"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,6 +222,16 @@ class Engine:
                     en=f"Rule {bound.rule.code} failed: {type(exc).__name__}: {exc}",
                 ),
             )
+        if verdict.outcome is Outcome.GRACE and verdict.deadline is None:
+            if self.strict:
+                raise ValueError(f"rule {bound.rule.code} answered 'grace' without a deadline")
+            verdict = Verdict(
+                Outcome.ERROR,
+                Text(
+                    vi=f"Lỗi quy tắc {bound.rule.code}: trả về 'grace' mà không có thời hạn.",
+                    en=f"Rule {bound.rule.code} answered 'grace' without a deadline.",
+                ),
+            )
         if not verdict.shared:
             return self._finding(bound, verdict, ctx.as_of)
         # The cache keeps the verdict alive, so its id cannot be reused by another object while the entry exists.
@@ -376,6 +386,13 @@ def _no_standards(title: Title, as_of: date) -> Finding:
 def default_registry() -> Registry:
     """The registry of the built-in and installed plugins, built once per process."""
     return load_registry()
+
+
+def reset_defaults() -> None:
+    """Forget the cached default registry and engines, so that :func:`evaluate` sees plugins installed or registered
+    since (the pytest plugin calls it around ``register_plugin``)."""
+    default_registry.cache_clear()
+    _default_engine.cache_clear()
 
 
 @lru_cache(maxsize=16)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from functools import cached_property
 from typing import Annotated, Any, Literal
@@ -232,6 +233,12 @@ class Official(BaseModel):
             if current is None or ladder.rank(level) > ladder.rank(current):
                 best[q.kind] = level
         return best
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Official:
+        """A copy (see pydantic); the cached highest levels are dropped so an updated record is read afresh."""
+        copy = super().model_copy(update=update, deep=deep)
+        copy.__dict__.pop("_highest", None)
+        return copy
 
     def highest(self, kind: str) -> str | None:
         """The highest level held of a qualification kind, or None when none is listed.

@@ -14,7 +14,8 @@ References (legal-sources.md §5):
 
 The ND 56/2015 names (before 20/08/2020) are accepted as spellings of the same four levels. These rules are not
 standards of a title: with no evaluation record supplied they are ``not_applicable`` (not checked) rather than
-``undetermined``.
+``undetermined``. With evaluations but no discipline record (``disciplines`` absent, not ``[]``), a result that a
+discipline could change under ND 48/2023 is ``undetermined`` with ``disciplines`` missing.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ __all__ = ["RULESET", "effective_ratings"]
 
 _FAIL = "khong_hoan_thanh"
 _ND48_FIRST_YEAR = 2023
+_LAW_80_FIRST_YEAR = 2026
 _WHAT = Text(vi="Đánh giá, xếp loại", en="Annual evaluation")
 _NOT_SUPPLIED = Verdict(
     Outcome.NOT_APPLICABLE,
@@ -69,12 +71,39 @@ def _shared(key: tuple[Any, ...], build: Callable[[], Verdict]) -> Verdict:
     return verdict
 
 
+_DISCIPLINES_UNKNOWN = Verdict(
+    Outcome.UNDETERMINED,
+    Text(
+        vi="Đánh giá, xếp loại: thiếu dữ liệu kỷ luật (disciplines); theo Nghị định 48/2023/NĐ-CP, năm bị kỷ luật được "
+        "xếp loại không hoàn thành nhiệm vụ, nên kết quả phụ thuộc vào dữ liệu này.",
+        en="Annual evaluation: the discipline record is missing (disciplines); under Decree 48/2023 a year with a "
+        "discipline counts as not completing duties, so the outcome depends on it.",
+    ),
+    missing=("disciplines",),
+    shared=True,
+)
+
+
+def _worst_case(ratings: dict[int, str], first: int, last: int) -> dict[int, str]:
+    """The ratings if a discipline had been decided in every year from ``first`` to ``last`` (ND 48/2023)."""
+    return {**ratings, **dict.fromkeys(range(first, last + 1), _FAIL)}
+
+
+def _latest_two(ratings: dict[int, str]) -> tuple[tuple[int, str], ...]:
+    return tuple((y, ratings[y]) for y in sorted(ratings)[-2:])
+
+
 def _two_years(official: Official, ctx: Context) -> Verdict:
     if not official.evaluations:
         return _NOT_SUPPLIED
     ratings = effective_ratings(official, ctx.as_of.year)
-    latest = tuple((y, ratings[y]) for y in sorted(ratings)[-2:])
-    return _shared(("2y", latest), lambda: _two_years_verdict(latest))
+    latest = _latest_two(ratings)
+    verdict = _shared(("2y", latest), lambda: _two_years_verdict(latest))
+    if official.disciplines is None and verdict.outcome is Outcome.MET:
+        worst = _latest_two(_worst_case(ratings, _ND48_FIRST_YEAR, ctx.as_of.year))
+        if _shared(("2y", worst), lambda: _two_years_verdict(worst)).outcome is Outcome.NOT_MET:
+            return _DISCIPLINES_UNKNOWN
+    return verdict
 
 
 def _two_years_verdict(latest: tuple[tuple[int, str], ...]) -> Verdict:
@@ -105,11 +134,14 @@ def _two_years_verdict(latest: tuple[tuple[int, str], ...]) -> Verdict:
 
 
 def _from_2026(official: Official, ctx: Context) -> Verdict:
-    ratings = {y: r for y, r in effective_ratings(official, ctx.as_of.year).items() if y >= 2026}
+    ratings = {y: r for y, r in effective_ratings(official, ctx.as_of.year).items() if y >= _LAW_80_FIRST_YEAR}
     if not ratings:
         return _NOT_SUPPLIED
     year = max(ratings)
-    return _shared(("2026", year, ratings[year]), lambda: _from_2026_verdict(year, ratings[year]))
+    verdict = _shared(("2026", year, ratings[year]), lambda: _from_2026_verdict(year, ratings[year]))
+    if official.disciplines is None and verdict.outcome is Outcome.MET and ctx.as_of.year >= _LAW_80_FIRST_YEAR:
+        return _DISCIPLINES_UNKNOWN  # a discipline in any year since 2026 would make the latest year "không hoàn thành"
+    return verdict
 
 
 def _from_2026_verdict(year: int, rating: str) -> Verdict:
