@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Any
 from .hookspecs import hookimpl
 
 if TYPE_CHECKING:
-    from .dates import Gender, RetirementAge, parse_legal_date, retirement_date
+    from .appraisal import PoolEntry, PoolStanding, appraise_candidate, planning_pool
+    from .dates import Gender, Retirement, RetirementAge, parse_legal_date, retirement, retirement_date
     from .engine import Engine, default_registry, evaluate, evaluate_roster
     from .law import Confidence, LegalBasis, Period
     from .officials import (
@@ -60,11 +61,14 @@ __all__ = [
     "Period",
     "PluginInfo",
     "PoliticalTheory",
+    "PoolEntry",
+    "PoolStanding",
     "Professional",
     "Qualification",
     "RegistrationError",
     "Registry",
     "Rejected",
+    "Retirement",
     "RetirementAge",
     "RowError",
     "Rule",
@@ -78,6 +82,7 @@ __all__ = [
     "UnitKind",
     "Verdict",
     "__version__",
+    "appraise_candidate",
     "default_registry",
     "evaluate",
     "evaluate_roster",
@@ -85,11 +90,19 @@ __all__ = [
     "hookimpl",
     "load_registry",
     "parse_legal_date",
+    "planning_pool",
+    "retirement",
     "retirement_date",
 ]
 
 _LAZY = {
+    "PoolEntry": "appraisal",
+    "PoolStanding": "appraisal",
+    "appraise_candidate": "appraisal",
+    "planning_pool": "appraisal",
     "Gender": "dates",
+    "Retirement": "dates",
+    "retirement": "dates",
     "RetirementAge": "dates",
     "parse_legal_date": "dates",
     "retirement_date": "dates",

@@ -148,12 +148,14 @@ def _retirement(gender: Gender, birth_year: int, birth_month: int) -> tuple[date
         year += 1
 
 
-def retirement_date(gender: Gender, birth: date) -> tuple[date, RetirementAge]:
-    """The normal retirement date (last day of the month the age is reached, ND 135/2020 Art 3) and the age applied.
+def retirement_date(gender: Gender | str, birth: date) -> date:
+    """The normal retirement date: the last day of the month in which the age is reached (BLLĐ 2019 Art 169,
+    ND 135/2020 Art 3–4); ``retirement_date("female", date(1969, 4, 1))`` is 31/12/2025.
 
-    The pension starts the day after. Early or late retirement (ND 135/2020 Art 5, ND 83/2022) is not applied.
+    The pension starts the day after; :func:`retirement` gives both and the age applied. Early or late retirement
+    (ND 135/2020 Art 5, ND 83/2022) is not applied.
     """
-    return _retirement(gender, birth.year, birth.month)
+    return _retirement(Gender(gender), birth.year, birth.month)[0]
 
 
 class Retirement(NamedTuple):
@@ -165,13 +167,13 @@ class Retirement(NamedTuple):
     age_applied: RetirementAge
 
 
-def retirement(gender: Gender, birth: date) -> Retirement:
-    """The normal retirement under BLLĐ 2019 Art 169 and ND 135/2020 Art 3–4 (see :func:`retirement_date`)."""
-    day, age = retirement_date(gender, birth)
+def retirement(gender: Gender | str, birth: date) -> Retirement:
+    """The normal retirement under BLLĐ 2019 Art 169 and ND 135/2020 Art 3–4: date, pension start and age applied."""
+    day, age = _retirement(Gender(gender), birth.year, birth.month)
     return Retirement(day, day + relativedelta(days=1), age)
 
 
 def working_months_left(gender: Gender, birth: date, on: date) -> int:
     """Whole months of working time from ``on`` to the normal retirement moment (the end of the retirement month)."""
-    day, _ = retirement_date(gender, birth)
+    day = retirement_date(gender, birth)
     return months_between(on, day + relativedelta(days=1))

@@ -377,7 +377,7 @@ def term_before_retirement(months: int, *, appointed_from: date) -> CheckFunctio
         birth, gender = official.birth_date, official.gender
         if birth is None or gender is None:
             return _missing(what, tuple(n for n, v in (("birth_date", birth), ("gender", gender)) if v is None))
-        retire, _age = retirement_date(gender, birth)
+        retire = retirement_date(gender, birth)
         # Working time runs to the retirement moment, the end of the retirement month (dates.working_months_left).
         left = working_months_left(gender, birth, appointed) >= months
         outcome = Outcome.MET if left else Outcome.NOT_MET
