@@ -20,12 +20,10 @@ class UsageError(Exception):
 
 
 def _date(text: str) -> date:
-    from .dates import DateParseError, parse_legal_date
+    from .dates import DateParseError, parse_full_date
 
     try:
-        if len(text.strip()) < 8:
-            raise DateParseError("a full date is needed")
-        return parse_legal_date(text)
+        return parse_full_date(text)
     except DateParseError:
         raise argparse.ArgumentTypeError(f"invalid date {text!r} (expected YYYY-MM-DD or dd/mm/yyyy)") from None
 

@@ -29,6 +29,7 @@ __all__ = [
     "end_of_month",
     "months_between",
     "normal_retirement_age",
+    "parse_full_date",
     "parse_legal_date",
     "retirement",
     "retirement_date",
@@ -74,6 +75,14 @@ def parse_legal_date(value: str) -> date:
     except ValueError as exc:
         raise DateParseError(f"invalid date {value!r}: {exc}") from None
     raise DateParseError(f"invalid date {value!r} (expected YYYY-MM-DD, dd/mm/yyyy, mm/yyyy or yyyy)")
+
+
+def parse_full_date(value: str) -> date:
+    """Parse a full date (``YYYY-MM-DD`` or ``dd/mm/yyyy``), as evaluation dates must be: a partial date raises
+    :class:`DateParseError`."""
+    if not (_ISO.match(value.strip()) or _DMY.match(value.strip())):
+        raise DateParseError(f"invalid date {value!r} (expected a full date: YYYY-MM-DD or dd/mm/yyyy)")
+    return parse_legal_date(value)
 
 
 def add_months(day: date, months: int) -> date:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
+from .dates import parse_full_date
 from .law import LegalBasis
 from .officials import Official
 from .plugins import Registry, load_registry
@@ -401,20 +402,27 @@ def _default_engine(province: str | None) -> Engine:
 
 
 def evaluate(
-    official: Official,
+    official: Official | Mapping[str, Any],
     *,
-    as_of: date,
+    as_of: date | str,
     unit: AdministrativeUnit | None = None,
     province: str | None = None,
     engine: Engine | None = None,
 ) -> Assessment:
     """Assess one official against the standards in force on ``as_of``.
 
-    ``unit`` is the official's administrative unit (needed by rules with difficult-area exceptions or grace periods
-    limited to some communes); ``province`` adds that jurisdiction's plugin rules; ``engine`` reuses a configured
-    :class:`Engine` (for instance one built with a units file).
+    ``official`` is an :class:`Official` or a roster row (validated here; title names are resolved); ``as_of`` a date
+    or an ISO / ``dd/mm/yyyy`` string. ``unit`` is the official's administrative unit (needed by rules with
+    difficult-area exceptions or grace periods limited to some communes); ``province`` adds that jurisdiction's
+    plugin rules; ``engine`` reuses a configured :class:`Engine` (for instance one built with a units file).
+    Invalid input raises pydantic's ``ValidationError`` or :class:`~cbcc_standards.dates.DateParseError`.
     """
-    return (engine or _default_engine(province)).evaluate(official, as_of=as_of, unit=unit)
+    engine = engine or _default_engine(province)
+    if not isinstance(official, Official):
+        official = Official.model_validate(official, context={"titles": engine.registry.titles})
+    if isinstance(as_of, str):
+        as_of = parse_full_date(as_of)
+    return engine.evaluate(official, as_of=as_of, unit=unit)
 
 
 def evaluate_roster(
