@@ -27,6 +27,7 @@ __all__ = [
     "add_years",
     "age_on",
     "end_of_month",
+    "fmt_date",
     "months_between",
     "normal_retirement_age",
     "parse_full_date",
@@ -75,6 +76,12 @@ def parse_legal_date(value: str) -> date:
     except ValueError as exc:
         raise DateParseError(f"invalid date {value!r}: {exc}") from None
     raise DateParseError(f"invalid date {value!r} (expected YYYY-MM-DD, dd/mm/yyyy, mm/yyyy or yyyy)")
+
+
+@lru_cache(maxsize=4096)
+def fmt_date(day: date) -> str:
+    """dd/mm/yyyy, as Vietnamese documents write dates (cached: reports format the same few dates many times)."""
+    return day.strftime("%d/%m/%Y")
 
 
 def parse_full_date(value: str) -> date:

@@ -10,12 +10,11 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from .dates import parse_full_date
+from .dates import fmt_date, parse_full_date
 from .law import LegalBasis
 from .officials import Official
 from .plugins import Registry, load_registry
 from .results import Assessment, Finding, Outcome, Rejected, RowError, Text
-from .rules._checks import fmt_date
 from .rules._model import NATIONAL, Appointment, Context, Deadline, Delegation, Rule, Verdict
 from .titles import Title
 

@@ -18,6 +18,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Any, TextIO
 
+from .dates import fmt_date
 from .io import EXCEL_HINT
 from .report import (
     ACTION_LABELS,
@@ -127,7 +128,7 @@ def _clean(text: str) -> str:
 
 
 def _day(value: date | None) -> str:
-    return value.strftime("%d/%m/%Y") if value else ""
+    return fmt_date(value) if value else ""
 
 
 class _View:

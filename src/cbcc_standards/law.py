@@ -7,6 +7,8 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
+from .dates import fmt_date
+
 __all__ = ["Confidence", "LegalBasis", "Period"]
 
 
@@ -48,8 +50,8 @@ class Period(BaseModel):
         return starts_ok and ends_ok
 
     def __str__(self) -> str:
-        start = self.start.strftime("%d/%m/%Y") if self.start else "…"
-        end = self.end.strftime("%d/%m/%Y") if self.end else "…"
+        start = fmt_date(self.start) if self.start else "…"
+        end = fmt_date(self.end) if self.end else "…"
         return f"{start} – {end}"
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, TextIO
 
+from .dates import fmt_date
 from .law import LegalBasis
 from .results import Action, Assessment, Finding, Outcome, Rejected, RowError, Status
 from .rules._model import Deadline
@@ -266,7 +267,7 @@ class ReviewSummary:
         for policy in self.policies:
             if not policy.par_deduction:
                 continue
-            due = policy.due.strftime("%d/%m/%Y")
+            due = fmt_date(policy.due)
             if self.as_of <= policy.due:
                 reason = f"chưa đến hạn {due}" if vi else f"the deadline {due} has not passed"
                 return {"deducted": False, "reason": reason, "basis": policy.basis.citation}
@@ -468,7 +469,7 @@ class RosterReport:
         to_act = self.consume(items)
         out.write(
             ("Rà soát tiêu chuẩn CBCC ngày " if vi else "CBCC standards review as of ")
-            + self.as_of.strftime("%d/%m/%Y")
+            + fmt_date(self.as_of)
             + (f" — {receipt.province}" if receipt.province else "")
             + "\n"
         )
@@ -476,7 +477,7 @@ class RosterReport:
             self._write_units(out, vi)
         out.write("\n" + ("Cần xử lý:" if vi else "To act on:") + "\n")
         for a in to_act:
-            deadline = f" → {a.deadline.strftime('%d/%m/%Y')}" if a.deadline else ""
+            deadline = f" → {fmt_date(a.deadline)}" if a.deadline else ""
             name = f" {a.full_name}" if a.full_name else ""
             out.write(
                 f"[{pick(STATUS_LABELS[a.status], self.lang)}] {a.id}{name} — {a.title or '?'} @ "

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from .._text import slugify
-from ..dates import age_on, retirement_date, working_months_left
+from ..dates import age_on, fmt_date, retirement_date, working_months_left
 from ..law import LegalBasis
 from ..officials import QUALIFICATION_LADDERS, Official
 from ..results import Outcome, Text
@@ -30,12 +30,6 @@ __all__ = [
     "min_level",
     "term_before_retirement",
 ]
-
-
-@lru_cache(maxsize=4096)
-def fmt_date(day: date) -> str:
-    """dd/mm/yyyy, as Vietnamese documents write dates."""
-    return day.strftime("%d/%m/%Y")
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,13 +25,13 @@ from collections.abc import Callable
 from datetime import date
 from functools import partial
 
-from ..dates import add_months, working_months_left
+from ..dates import add_months, fmt_date, working_months_left
 from ..hookspecs import hookimpl
 from ..ladders import DISCIPLINE
 from ..law import Period
 from ..officials import Official
 from ..results import Outcome, Text
-from ._checks import fmt_date
+from ._checks import _missing
 from ._model import Context, Rule, RuleSet, Verdict
 from ._sources import (
     HD_06_BTCTW_2021,
@@ -65,18 +65,14 @@ _PLAN = Text(vi="Quy hoạch", en="Planning")
 _DISC = Text(vi="Kỷ luật", en="Discipline")
 
 
-def _undetermined(what: Text, missing: tuple[str, ...], vi: str = "", en: str = "") -> Verdict:
-    names = ", ".join(missing)
-    return Verdict(
-        Outcome.UNDETERMINED,
-        Text(vi=vi or f"{what.vi}: thiếu dữ liệu ({names}).", en=en or f"{what.en}: data missing ({names})."),
-        missing=missing,
-    )
+def _by_hand(missing: tuple[str, ...], vi: str, en: str) -> Verdict:
+    """``undetermined`` with its own explanation: the law for the case is not encoded (or a date is missing)."""
+    return Verdict(Outcome.UNDETERMINED, Text(vi=vi, en=en), missing=missing)
 
 
 def _months_left(official: Official, ctx: Context) -> int | Verdict:
     if official.birth_date is None or official.gender is None:
-        return _undetermined(_TERM, tuple(n for n in ("birth_date", "gender") if getattr(official, n) is None))
+        return _missing(_TERM, tuple(n for n in ("birth_date", "gender") if getattr(official, n) is None))
     assert ctx.appointment is not None  # appointment_only rules run in appraisals
     return working_months_left(official.gender, official.birth_date, ctx.appointment.process_started)
 
@@ -146,7 +142,7 @@ def _planning(official: Official, ctx: Context) -> Verdict:
 
 def _discipline_377(official: Official, ctx: Context) -> Verdict:
     if official.disciplines is None:
-        return _undetermined(_DISC, ("disciplines",))
+        return _missing(_DISC, ("disciplines",))
     on = ctx.as_of
     blocking: list[str] = []
     unknown: list[str] = []
@@ -170,8 +166,7 @@ def _discipline_377(official: Official, ctx: Context) -> Verdict:
             actual="; ".join(blocking),
         )
     if unknown:
-        return _undetermined(
-            _DISC,
+        return _by_hand(
             ("disciplines.decided_on",),
             vi=f"{_DISC.vi}: không xác định được thời hạn cho {', '.join(unknown)} (thiếu ngày quyết định, hoặc "
             "hình thức không có trong Quy định 377-QĐ/TW); cần thẩm định thủ công.",
@@ -189,12 +184,11 @@ def _discipline_377(official: Official, ctx: Context) -> Verdict:
 
 def _discipline_138(official: Official, ctx: Context) -> Verdict:
     if official.disciplines is None:
-        return _undetermined(_DISC, ("disciplines",))
+        return _missing(_DISC, ("disciplines",))
     earlier = [d for d in official.disciplines if d.decided_on is None or d.decided_on <= ctx.as_of]
     if not earlier:
         return Verdict(Outcome.MET, Text(vi=f"{_DISC.vi}: không có kỷ luật.", en=f"{_DISC.en}: none on record."))
-    return _undetermined(
-        _DISC,
+    return _by_hand(
         (),
         vi=f"{_DISC.vi}: hồ sơ có {len(earlier)} quyết định kỷ luật; thời hạn không được bổ nhiệm trước Quy định "
         "377-QĐ/TW không có trong nguồn đã xác nhận; cần thẩm định thủ công.",

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+from ..dates import fmt_date
 from ..hookspecs import hookimpl
 from ..law import Period
 from ..officials import Official
@@ -16,7 +17,6 @@ from ..results import Outcome, Text
 from ..titles import Title
 from ..types import Category
 from ..units import Tier
-from ._checks import fmt_date
 from ._model import Context, Rule, RuleSet, Verdict
 from ._sources import LAW_80_2025, ND_33_2023_ART5, ND_92_2009_ART3
 

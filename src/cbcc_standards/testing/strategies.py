@@ -23,7 +23,7 @@ from hypothesis.errors import InvalidArgument
 from hypothesis.strategies import SearchStrategy
 
 from .._text import slugify
-from ..dates import Gender
+from ..dates import Gender, add_years
 from ..ladders import (
     DISCIPLINE,
     EVALUATION,
@@ -299,16 +299,8 @@ def _known(draw: st.DrawFn, complete: bool) -> bool:
     return complete or draw(_BOOLEANS)
 
 
-def _shift(day: date, years: int) -> date:
-    """``add_years`` without relativedelta (this runs for every example): 29 February becomes 28 February."""
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:
-        return day.replace(year=day.year + years, day=28)
-
-
 def _years_before(day: date, years: int) -> date:
-    return _shift(day, -years)
+    return add_years(day, -years)
 
 
 # -- dates, periods, texts, legal bases ------------------------------------------------------------------------------
@@ -415,7 +407,7 @@ def levels(ladder: str, *, at_least: str | None = None) -> SearchStrategy[str]:
 def earliest_obtainable(kind: str, level: str | None, birth: date) -> date:
     """The first day someone born on ``birth`` can hold a qualification of ``kind`` at ``level``."""
     ages = _MIN_AGE[_check_kind(kind) or ""]
-    return _shift(birth, ages.get(level, max(ages.values())))
+    return add_years(birth, ages.get(level, max(ages.values())))
 
 
 def _qualification(
@@ -661,8 +653,8 @@ def _birth_range(title: Title, seen: date, born: tuple[date, date]) -> tuple[dat
 
 def _seen_range(title: Title, born: tuple[date, date]) -> tuple[date, date] | None:
     """When an official holding ``title`` may be seen (no ``as_of``): while the title exists and they are 18–62."""
-    first = max(_shift(born[0], MIN_WORKING_AGE), title.valid.start or _SEEN_MIN, _SEEN_MIN)
-    last = min(_shift(born[1], MAX_WORKING_AGE), title.valid.end or _SEEN_MAX, _SEEN_MAX)
+    first = max(add_years(born[0], MIN_WORKING_AGE), title.valid.start or _SEEN_MIN, _SEEN_MIN)
+    last = min(add_years(born[1], MAX_WORKING_AGE), title.valid.end or _SEEN_MAX, _SEEN_MAX)
     return (first, last) if first <= last else None
 
 
@@ -721,7 +713,7 @@ def _official(draw: st.DrawFn, spec: _OfficialSpec, ids: SearchStrategy[str]) ->
     birth_range = _birth_range(title, seen, spec.born)
     assert birth_range is not None
     birth = draw(st.dates(*birth_range))
-    adult = _shift(birth, MIN_WORKING_AGE)
+    adult = add_years(birth, MIN_WORKING_AGE)
     appointed = _day(draw, max(adult, title.valid.start or adult), min(seen, title.valid.end or seen))
     recruited = _day(draw, adult, appointed)
     gender = _pick(draw, (Gender.MALE, Gender.FEMALE))
@@ -882,9 +874,9 @@ def _finding(draw: st.DrawFn, fixed: Outcome | None, rule: str | None, day: date
     deadline: date | None = None
     if result is Outcome.GRACE:
         first = day or date(2019, 1, 1)
-        deadline = _day(draw, first, _shift(first, 6))
+        deadline = _day(draw, first, add_years(first, 6))
     elif result is Outcome.NOT_MET and day is not None and draw(_BOOLEANS):
-        deadline = _day(draw, _shift(day, -5), day - timedelta(days=1))
+        deadline = _day(draw, add_years(day, -5), day - timedelta(days=1))
     missing: tuple[str, ...] = ()
     if result is Outcome.UNDETERMINED:
         missing = tuple(dict.fromkeys(_pick(draw, _MISSING) for _ in range(draw(st.integers(0, 2)))))
