@@ -366,3 +366,10 @@ def test_content_hash_changes_with_the_law() -> None:
     other = load_registry(load_entry_points=False, plugins=[Province()])
     assert base.content_hash() == load_registry(load_entry_points=False).content_hash()
     assert base.content_hash() != other.content_hash()
+
+
+def test_units_may_be_any_iterable() -> None:
+    """A generator of units is read once; an empty one supplies no units (and asks for no unknown-unit warnings)."""
+    assert Engine(units=(u for u in ())).user_units is False
+    engine = Engine(units=(u for u in (PLAIN,)))
+    assert (engine.user_units, PLAIN.code in engine.units) == (True, True)

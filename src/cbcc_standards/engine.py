@@ -66,9 +66,9 @@ class Engine:
             raise ValueError(f"no plugin contributes rules for province {province!r} (known: {known})")
         self.province = province
         self.strict = strict
-        supplied = units.values() if isinstance(units, Mapping) else (units or ())
+        supplied = list(units.values() if isinstance(units, Mapping) else (units or ()))
         self.units: dict[str, AdministrativeUnit] = dict(self.registry.units)
-        self.user_units = bool(units)
+        self.user_units = bool(supplied)
         self.units.update((u.code, u) for u in supplied)
         jurisdictions = {NATIONAL} | ({province} if province else set())
         self._rules = tuple(
