@@ -167,10 +167,11 @@ class ReviewSummary:
         found = self._chain.get(code)
         if found is None:
             links: list[str] = []
-            while code is not None and code in self.units and code not in links:
-                links.append(code)
-                code = self.units[code].parent
-            found = self._chain[links[0] if links else code] = tuple(links)
+            link = code
+            while link is not None and link in self.units and link not in links:
+                links.append(link)
+                link = self.units[link].parent
+            found = self._chain[code] = tuple(links)
         return found
 
     def district_of(self, code: str | None) -> str | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ._checks import Grace, Relief, max_age_at_appointment, min_age, min_level, term_before_retirement
+from ._checks import Grace, MinLevel, Relief, max_age_at_appointment, min_age, min_level, term_before_retirement
 from ._model import NATIONAL, Appointment, CheckFunction, Context, Deadline, Delegation, Rule, RuleSet, Verdict
 
 __all__ = [
@@ -13,6 +13,7 @@ __all__ = [
     "Deadline",
     "Delegation",
     "Grace",
+    "MinLevel",
     "Relief",
     "Rule",
     "RuleSet",

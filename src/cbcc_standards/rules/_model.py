@@ -117,7 +117,7 @@ class Rule(BaseModel):
     check: CheckFunction = Field(exclude=True, repr=False)
 
     @model_validator(mode="after")
-    def _basis_in_force(self) -> Rule:
+    def _has_a_start(self) -> Rule:
         if self.valid.start is None:
             raise ValueError(f"rule {self.code}: a rule's validity must have a start date")
         return self
