@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from .dates import fmt_date, parse_full_date
-from .law import LegalBasis
+from .law import Confidence, LegalBasis
 from .officials import Official
 from .plugins import Registry, load_registry
 from .results import Assessment, Finding, Outcome, Rejected, RowError, Text
@@ -361,8 +361,15 @@ class Engine:
             yield self._assess(row, as_of, None, warnings)
 
 
+_UNRECORDED = LegalBasis(
+    document="(không ghi nhận văn bản)",
+    confidence=Confidence.PROVISIONAL,
+    note="The catalogue records no act for this title; nothing about its standards is asserted.",
+)
+
+
 def _no_standards(title: Title, as_of: date) -> Finding:
-    basis = (title.basis,) if title.basis else (LegalBasis(document="—", note="no act recorded for this title"),)
+    basis = (title.basis,) if title.basis else (_UNRECORDED,)
     return Finding(
         rule="CBCC-COVERAGE",
         outcome=Outcome.UNDETERMINED,

@@ -11,14 +11,14 @@ from datetime import date
 
 from ..dates import fmt_date
 from ..hookspecs import hookimpl
-from ..law import Period
+from ..law import LegalBasis, Period
 from ..officials import Official
 from ..results import Outcome, Text
 from ..titles import Title
 from ..types import Category
 from ..units import Tier
 from ._model import Context, Rule, RuleSet, Verdict
-from ._sources import LAW_80_2025, ND_33_2023_ART5, ND_92_2009_ART3
+from ._sources import LAW_80_2025, ND_29_2024, ND_33_2023_ART5, ND_92_2009_ART3, TT_2_2021
 
 __all__ = [
     "COMMUNE_CADRE_TITLES",
@@ -182,7 +182,14 @@ _COMMUNE_CADRES = (
 
 
 def _upper(
-    code: str, vi: str, en: str, tier: Tier, category: Category, *aliases: str, leadership: bool = True
+    code: str,
+    vi: str,
+    en: str,
+    tier: Tier,
+    category: Category,
+    *aliases: str,
+    leadership: bool = True,
+    basis: LegalBasis | None = None,
 ) -> Title:
     ends = tier is Tier.DISTRICT
     return Title(
@@ -194,6 +201,7 @@ def _upper(
         leadership=leadership,
         valid=_COMMUNE if ends else Period(),
         ended_by=LAW_80_2025 if ends else None,
+        basis=basis,
         aliases=aliases,
     )
 
@@ -232,9 +240,21 @@ _UPPER = (
         "Phó Trưởng phòng cấp huyện",
     ),
     _upper("province.chu_tich_ubnd", "Chủ tịch UBND tỉnh", "Provincial People's Committee chair", Tier.PROVINCE, CB),
-    _upper("province.giam_doc_so", "Giám đốc Sở", "Director of a provincial department", Tier.PROVINCE, CC),
     _upper(
-        "province.pho_giam_doc_so", "Phó Giám đốc Sở", "Deputy director of a provincial department", Tier.PROVINCE, CC
+        "province.giam_doc_so",
+        "Giám đốc Sở",
+        "Director of a provincial department",
+        Tier.PROVINCE,
+        CC,
+        basis=ND_29_2024,
+    ),
+    _upper(
+        "province.pho_giam_doc_so",
+        "Phó Giám đốc Sở",
+        "Deputy director of a provincial department",
+        Tier.PROVINCE,
+        CC,
+        basis=ND_29_2024,
     ),
 )
 
@@ -263,7 +283,15 @@ _COMMUNE_2025 = tuple(
 """Leadership posts of the new communes (two-tier local government, from 01/07/2025)."""
 
 _RANKS = tuple(
-    Title(code=f"rank.{code}", name_vi=vi, name_en=en, tier=None, category=CC, aliases=(f"ngạch {vi}", code))
+    Title(
+        code=f"rank.{code}",
+        name_vi=vi,
+        name_en=en,
+        tier=None,
+        category=CC,
+        basis=TT_2_2021,
+        aliases=(f"ngạch {vi}", code),
+    )
     for code, vi, en in (
         ("01.001", "Chuyên viên cao cấp", "Senior specialist"),
         ("01.002", "Chuyên viên chính", "Principal specialist"),
