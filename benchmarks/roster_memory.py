@@ -60,8 +60,21 @@ def main() -> int:
         for n in sorted(args.n):
             roster, units = Path(tmp) / f"roster-{n}.jsonl", Path(tmp) / "units.json"
             write_roster(roster, units, n, args.seed)
-            argv = [sys.executable, "-m", "cbcc_standards", "check", str(roster), "--units", str(units),
-                    "--as-of", "2021-12-31", "--format", args.format, "--plugins", ""]
+            argv = [
+                sys.executable,
+                "-m",
+                "cbcc_standards",
+                "check",
+                str(roster),
+                "--units",
+                str(units),
+                "--as-of",
+                "2021-12-31",
+                "--format",
+                args.format,
+                "--plugins",
+                "",
+            ]
             rows.append((n, roster.stat().st_size, peak_kib(argv)))
     for n, size, kib in rows:
         print(f"{n:>9,} officials  roster {size / 2**20:7.1f} MiB  peak RSS {kib / 1024:7.1f} MiB")

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from cbcc_standards import Engine, Official, load_registry
 from cbcc_standards.appraisal import PoolStanding, appraise_candidate, planning_pool
 from cbcc_standards.cli import main
-from cbcc_standards.dates import Gender, retirement_date
+from cbcc_standards.dates import Gender, add_months, day_after, retirement_date
 from cbcc_standards.results import Assessment, Finding, Outcome, Status
 
 ENGINE = Engine(load_registry(load_entry_points=False))
@@ -189,7 +189,9 @@ def test_appraisal_never_passes_someone_retiring_within_the_term(gender: Gender,
     p = person(gender=gender.value, birth_date=born.isoformat())
     a = ENGINE.appraise(p, title=PGDS, on=on)
     retire = retirement_date(gender, born)
-    within_term = (retire.year - on.year) * 12 + retire.month - on.month < 60
+    # Working time runs to the retirement moment, the end of the retirement month (ND 135/2020 Art 3): the term fits
+    # when 60 months from `on` do not pass the day after the retirement date.
+    within_term = add_months(on, 60) > day_after(retire)
     term = finding(a, "APPT-2020-TERM")
     if within_term:
         assert term.outcome is Outcome.NOT_MET

@@ -59,9 +59,10 @@ def test_check_json_sample_review_2021() -> None:
     assert (by_id["QN-0004"]["status"], by_id["QN-0004"]["action"]) == ("non_compliant", "replace")
     # Missing data → provide_data, never compliant.
     assert by_id["QN-0010"]["action"] == "provide_data"
-    # Unit not in the units file → a warning, and the unit-dependent rule is undetermined.
+    # Unit not in the units file → a warning; with no provincial exception in force, the TT 13/2019 grace does not
+    # depend on the unit (only a province's trung cấp list excludes it).
     assert by_id["QN-0019"]["warnings"][0]["field"] == "unit"
-    assert by_id["QN-0019"]["status"] == "undetermined"
+    assert (by_id["QN-0019"]["status"], by_id["QN-0019"]["deadline"]) == ("within_grace", "2024-12-25")
 
 
 def test_check_is_byte_identical_across_runs() -> None:
@@ -223,9 +224,10 @@ def test_bad_rows_are_rejected_with_row_and_field(tmp_path: Path) -> None:
     assert rejected[3]["errors"][0]["code"] == "unknown_level"
     assert rejected[3]["errors"][0]["field"].startswith("qualifications.0")
     assert rejected[5]["errors"][0]["code"] == "invalid_json"
-    # Row 4 repeats id "a", but row 1 was rejected, so "a" is first assessed at row 4.
-    assert [o["id"] for o in report["officials"]] == ["a", "d"]
-    assert report["officials"][1]["title"] == "commune.van_phong_thong_ke"
+    # Row 4 repeats id "a": duplicates are decided over every row read, so it is rejected although row 1 was too.
+    assert rejected[4]["errors"][0] | {"message": ""} == {"field": "id", "code": "duplicate_id", "message": ""}
+    assert [o["id"] for o in report["officials"]] == ["d"]
+    assert report["officials"][0]["title"] == "commune.van_phong_thong_ke"
 
 
 def test_duplicate_id_is_rejected(tmp_path: Path) -> None:

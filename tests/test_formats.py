@@ -23,9 +23,9 @@ import pytest
 import cbcc_standards
 from cbcc_standards import Engine, load_registry
 from cbcc_standards.cli import main
-from cbcc_standards.formats import write_html, write_xlsx
+from cbcc_standards.i18n import Lang
 from cbcc_standards.io import InputError, RosterFile, _xlsx_cell
-from cbcc_standards.report import Receipt, RosterReport
+from cbcc_standards.report import Receipt, review_document
 
 openpyxl = pytest.importorskip("openpyxl")
 
@@ -233,7 +233,7 @@ def test_html_escapes_every_piece_of_input(tmp_path: Path) -> None:
     assert page.tags("script") == page.tags("img") == page.tags("b") == page.tags("i") == []
     assert len(page.tags("svg")) == 1  # the district's chart, not the district's name
     assert not [attrs for _, attrs in page.starts if "onload" in attrs or "onerror" in attrs]
-    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; co" in text
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; co" in text
     assert evil_name in "".join(page.text)
 
 
@@ -324,11 +324,23 @@ def test_xlsx_training_needs_and_rejected_rows(tmp_path: Path) -> None:
 def test_xlsx_is_stable_and_stamped_with_as_of(tmp_path: Path) -> None:
     first, second = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
     for path in (first, second):
-        check(EXAMPLE / "roster.json", "-o", str(path), "--format", "json")  # the suffix wins over --format
+        check(EXAMPLE / "roster.json", "-o", str(path))  # the suffix chooses the format
     assert first.read_bytes() == second.read_bytes()
     book = openpyxl.load_workbook(first)
     assert book.properties.created == book.properties.modified == datetime(2021, 12, 31)
     assert book.properties.creator == "cbcc_standards"
+
+
+def test_format_contradicting_the_output_extension_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "report.xlsx"
+    code, _ = run("check", str(EXAMPLE / "roster.json"), "--as-of", AS_OF, "-o", str(target), "--format", "json")
+    assert code == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "contradicts" in err
+    assert not target.exists()
 
 
 def test_xlsx_neutralises_formulas(tmp_path: Path) -> None:
@@ -371,13 +383,11 @@ def test_par_deduction_and_responsibility_with_a_provincial_plugin(monkeypatch: 
     as_of = date(2022, 1, 1)
     receipt = Receipt("X", (), as_of, "QN", "0" * 64, None)
 
-    def review() -> tuple[RosterReport, Any]:
-        report = RosterReport(as_of=as_of, review=engine.review_summary(as_of))
-        return report, engine.evaluate_roster(RosterFile(EXAMPLE / "roster.json"), as_of=as_of)
+    def review() -> Any:
+        return review_document(engine, RosterFile(EXAMPLE / "roster.json"), as_of=as_of, receipt=receipt)
 
     buffer = io.BytesIO()
-    report, items = review()
-    write_xlsx(report, buffer, items, receipt, registry.titles)
+    registry.renderer("xlsx").render(review(), buffer, Lang.VI)
     rows = {r["Mã đơn vị"]: r for r in records(openpyxl.load_workbook(buffer)["Theo đơn vị"])}
     binh_son = rows["QN.BINH_SON"]
     assert binh_son["Trừ điểm CCHC"] == "Có"
@@ -387,8 +397,7 @@ def test_par_deduction_and_responsibility_with_a_provincial_plugin(monkeypatch: 
     assert rows["QN.TU_NGHIA"]["Trừ điểm CCHC"] == "Không"
 
     out = io.StringIO()
-    report, items = review()
-    write_html(report, out, items, receipt, registry.titles)
+    registry.renderer("html").render(review(), out, Lang.VI)
     text = out.getvalue()
     parse(text)
     assert re.search(r'<tr class="tier-district par-deducted"><td>Huyện Bình Sơn</td>', text)

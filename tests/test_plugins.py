@@ -30,7 +30,7 @@ from cbcc_standards import (
 )
 from cbcc_standards import plugins as plugins_module
 from cbcc_standards.results import Outcome, Status
-from cbcc_standards.rules import Verdict
+from cbcc_standards.rules import Custom, MinLevel, Verdict
 
 PROVINCIAL_ACT = LegalBasis(document="Quyết định 1/2020/QĐ-UBND (test)", confidence="settled")
 
@@ -113,7 +113,8 @@ def test_delegation_applies_only_with_the_province_and_in_listed_difficult_areas
     registry = load_registry(load_entry_points=False, plugins=[Province()])
     on = date(2021, 6, 1)
     national = Engine(registry).evaluate(official(), as_of=on, unit=MOUNTAIN)
-    assert prof(national).outcome is Outcome.NOT_MET  # difficult area: no TT 13/2019 grace, no exception
+    # No province: no trung cấp exception, and the flag alone does not take away the TT 13/2019 grace.
+    assert (prof(national).outcome, prof(national).deadline) == (Outcome.GRACE, date(2024, 12, 25))
     provincial = Engine(registry, province="TP").evaluate(official(), as_of=on, unit=MOUNTAIN)
     assert prof(provincial).outcome is Outcome.MET
     assert PROVINCIAL_ACT in prof(provincial).basis
@@ -126,7 +127,8 @@ def test_delegation_applies_only_with_the_province_and_in_listed_difficult_areas
 def test_delegation_limited_to_listed_units() -> None:
     registry = load_registry(load_entry_points=False, plugins=[Province(units=frozenset({"TP.OTHER"}))])
     result = Engine(registry, province="TP").evaluate(official(), as_of=date(2021, 6, 1), unit=MOUNTAIN)
-    assert prof(result).outcome is Outcome.NOT_MET
+    # Not on the province's list: no exception, and the TT 13/2019 grace stays (shortened by the deadline).
+    assert (prof(result).outcome, prof(result).deadline) == (Outcome.GRACE, date(2021, 12, 31))
 
 
 @pytest.mark.parametrize(
@@ -164,8 +166,6 @@ class Tightening:
 
     @hookimpl
     def cbcc_register_rulesets(self, register: Callable[[RuleSet], None]) -> None:
-        from cbcc_standards.rules import min_level
-
         register(
             RuleSet(
                 code="tt.commune",
@@ -180,9 +180,7 @@ class Tightening:
                         valid=Period(start=date(2023, 8, 1)),
                         titles=frozenset({"commune.tai_chinh_ke_toan"}),
                         tightens="CX-CC-2023-PROF",
-                        check=min_level(
-                            "professional", self.level, what=Text(vi="x", en="x"), field_keyword=self.field
-                        ),
+                        requirement=MinLevel(ladder="professional", level=self.level, field=self.field),
                     ),
                 ),
             )
@@ -243,7 +241,7 @@ def _rule(code: str, check: Callable[..., Verdict]) -> Rule:
         title=Text(vi="x", en="x"),
         basis=(PROVINCIAL_ACT,),
         valid=Period(start=date(2000, 1, 1)),
-        check=check,
+        requirement=Custom(name="test", check=check),
     )
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from cbcc_standards.cli import main
-from cbcc_standards.report import neutralise_cell
+from cbcc_standards.report.formats.csv import neutralise_cell
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "quang-ngai-2021"

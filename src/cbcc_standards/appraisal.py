@@ -9,12 +9,12 @@ from enum import StrEnum
 
 from .dates import working_months_left
 from .engine import Engine, default_registry
+from .i18n import Message, Text
 from .ladders import EVALUATION
-from .law import Confidence, LegalBasis, Period
+from .law.sources import CV_3825_QN_PLANNING, ND_48_2023, QD_377_2025
 from .officials import Official
-from .results import Assessment, Outcome, Text
-from .rules._sources import QD_377_2025
-from .rules.evaluations import effective_ratings
+from .results import Assessment, Outcome
+from .rules.interpreter import effective_ratings
 
 __all__ = [
     "PLANNING_CRITERIA",
@@ -60,24 +60,9 @@ class PoolStanding(StrEnum):
 
 _ORDER = {s: i for i, s in enumerate(PoolStanding)}
 
-QD_50_2021 = LegalBasis(
-    document="Quy định 50-QĐ/TW",
-    issuer="Bộ Chính trị",
-    signed=date(2021, 12, 27),
-    effective=Period(start=date(2021, 12, 27), end=date(2025, 10, 7)),
-    confidence=Confidence.SECONDARY,
-    note="Planned cadres must have age for at least one full term; removed from planning when over age or "
-    "disciplined with reprimand or more. Replaced by QĐ 377-QĐ/TW.",
-)
-PLANNING_CRITERIA = LegalBasis(
-    document="Công văn 3825/UBND-NC (Quảng Ngãi)",
-    issuer="UBND tỉnh Quảng Ngãi",
-    signed=date(2021, 8, 11),
-    confidence=Confidence.SECONDARY,
-    note="As reported by Báo Quảng Ngãi (11/08/2021): planning tied to title standards and a way to spot officials "
-    "of outstanding ability. The minimum recent rating and the outstanding streak are the library's planning "
-    "criteria (parameters), not a cited legal threshold.",
-)
+PLANNING_CRITERIA = CV_3825_QN_PLANNING
+"""What the planning criteria (minimum recent rating, outstanding streak) rest on: parameters, not a legal threshold."""
+_ND_48_FIRST_YEAR = ND_48_2023.effective.start.year if ND_48_2023.effective.start else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +77,7 @@ class PoolEntry:
     """Working time left from ``as_of`` to the normal retirement date."""
     training: tuple[str, ...]
     """Rule codes whose qualification standards are not yet met (what training must give)."""
-    reasons: tuple[Text, ...]
+    reasons: tuple[Message | Text, ...]
     missing: tuple[str, ...]
     assessment: Assessment
     """The appraisal against the post behind the standing."""
@@ -148,7 +133,7 @@ def _entry(
         else official.model_copy(update={"planned_titles": (*official.planned_titles, code)})
     )
     assessment = engine.appraise(planned, title=code, on=as_of)
-    reasons: list[Text] = []
+    reasons: list[Message | Text] = []
     training: list[str] = []
     missing: list[str] = []
     blocked = undetermined = False
@@ -168,16 +153,11 @@ def _entry(
         months = working_months_left(official.gender, official.birth_date, as_of)
         if months < terms * 60:
             blocked = True
-            reasons.append(
-                Text(
-                    vi=f"Quy hoạch: còn {months} tháng công tác, chưa đủ {terms} nhiệm kỳ ({terms * 60} tháng).",
-                    en=f"Planning: {months} months of work left, short of {terms} term(s) ({terms * 60} months).",
-                )
-            )
+            reasons.append(Message.of("planning.short_term", months=months, terms=terms, need=terms * 60))
     else:
         undetermined = True
         missing.extend(n for n in ("birth_date", "gender") if getattr(official, n) is None)
-    ratings = effective_ratings(official, as_of.year - 1)
+    ratings = effective_ratings(official, as_of.year - 1, _ND_48_FIRST_YEAR)
     for year in range(as_of.year - rated_years, as_of.year):
         rating = ratings.get(year)
         if rating is None:
@@ -185,12 +165,7 @@ def _entry(
             missing.append(f"evaluations.{year}")
         elif EVALUATION.rank(rating) < min_rank:
             blocked = True
-            reasons.append(
-                Text(
-                    vi=f"Đánh giá năm {year}: {EVALUATION.label(rating)}.",
-                    en=f"Evaluation {year}: {EVALUATION.label(rating, 'en')}.",
-                )
-            )
+            reasons.append(Message.of("planning.rating", year=year, rating=rating))
     latest = sorted(ratings)[-outstanding_years:]
     outstanding = (
         len(latest) == outstanding_years
@@ -218,14 +193,10 @@ def _entry(
     )
 
 
-_QUALIFICATION_INPUTS = frozenset({"qualifications", "unit", "recruited_on", "appointed_on"})
-
-
 def _trainable(engine: Engine, code: str) -> bool:
-    """A shortfall training can remedy: the rule reads nothing but the qualification record (and where and since
-    when the official serves)."""
+    """A shortfall training can remedy, as the rule's requirement declares it."""
     try:
         rule = engine.registry.rule(code)[0]
     except KeyError:
         return False
-    return "qualifications" in rule.requires and set(rule.requires) <= _QUALIFICATION_INPUTS
+    return rule.trainable

@@ -9,8 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from .i18n import Lang, t
 from .law import Confidence, LegalBasis, Period
-from .rules._model import Deadline, Delegation, Rule, RuleSet
+from .rules.interpreter import requirement_message
+from .rules.model import Deadline, Delegation, Grace, Relief, Rule, RuleSet
 
 if TYPE_CHECKING:
     from .plugins import Registry
@@ -18,111 +20,15 @@ if TYPE_CHECKING:
 
 __all__ = ["render_rule_catalogue"]
 
-_LABELS: dict[str, dict[str, str]] = {
-    "en": {
-        "heading": "Rule catalogue",
-        "generated": "Generated from the rules registered by the plugins. Do not edit by hand: run "
-        "`python docs/generate.py` after changing a rule.",
-        "marks": "Confidence marks: **[H]** settled (the text was seen), **[M]** secondary (a secondary summary, or "
-        "an inferred article or date), **[L]** provisional (unconfirmed). A rule's confidence is the weakest of its "
-        "bases; rules marked **PROVISIONAL** rest on an unconfirmed fact and their findings say so.",
-        "summary": "Rule sets",
-        "ruleset": "Rule set",
-        "title": "Title",
-        "jurisdiction": "Jurisdiction",
-        "tier": "Tier",
-        "any_tier": "any",
-        "rules": "Rules",
-        "plugin": "Plugin",
-        "delegations": "Delegations switched on",
-        "none": "none",
-        "references": "References",
-        "title_vi": "Title (vi)",
-        "title_en": "Title (en)",
-        "name": "Name",
-        "valid": "Valid",
-        "confidence": "Confidence",
-        "applies_to": "Applies to",
-        "all_titles": "every title",
-        "delegable": "Delegable switches",
-        "requires": "Reads",
-        "kind": "Kind",
-        "standard": "standard of the title",
-        "bookkeeping": "bookkeeping (not a standard of the title)",
-        "basis": "Legal basis",
-        "issuer": "issued by",
-        "signed": "signed",
-        "effective": "effective",
-        "source": "source",
-        "provisional": "**PROVISIONAL**: this rule rests on an unconfirmed ([L]) legal fact; its findings say so and "
-        "should be appraised by hand.",
-        "units": "communes",
-        "any_difficult": "every difficult-area commune",
-        "deadlines": "Deadlines",
-        "due": "Due",
-        "applies_rules": "Rules",
-        "all_rules": "every rule",
-        "no_rules": "No rule is registered.",
-    },
-    "vi": {
-        "heading": "Danh mục quy tắc",
-        "generated": "Sinh tự động từ các quy tắc do plugin đăng ký. Không sửa tay: chạy `python docs/generate.py` "
-        "sau khi sửa một quy tắc.",
-        "marks": "Mức tin cậy: **[H]** đã xác nhận (đã thấy văn bản), **[M]** nguồn thứ cấp (bản tóm tắt, hoặc điều "
-        "khoản, ngày suy ra), **[L]** tạm thời (chưa xác nhận). Mức tin cậy của quy tắc là mức thấp nhất trong các "
-        "căn cứ; quy tắc ghi **PROVISIONAL** dựa trên một sự kiện chưa xác nhận và kết quả của nó nói rõ điều đó.",
-        "summary": "Bộ quy tắc",
-        "ruleset": "Bộ quy tắc",
-        "title": "Tên",
-        "jurisdiction": "Phạm vi",
-        "tier": "Cấp",
-        "any_tier": "mọi cấp",
-        "rules": "Số quy tắc",
-        "plugin": "Plugin",
-        "delegations": "Ngoại lệ được bật",
-        "none": "không có",
-        "references": "Văn bản tham chiếu",
-        "title_vi": "Tên (vi)",
-        "title_en": "Tên (en)",
-        "name": "Tên mã",
-        "valid": "Hiệu lực",
-        "confidence": "Mức tin cậy",
-        "applies_to": "Áp dụng cho",
-        "all_titles": "mọi chức danh",
-        "delegable": "Ngoại lệ có thể phân cấp",
-        "requires": "Dữ liệu sử dụng",
-        "kind": "Loại",
-        "standard": "tiêu chuẩn của chức danh",
-        "bookkeeping": "kiểm tra phụ trợ (không phải tiêu chuẩn của chức danh)",
-        "basis": "Căn cứ pháp lý",
-        "issuer": "cơ quan ban hành",
-        "signed": "ký ngày",
-        "effective": "hiệu lực",
-        "source": "nguồn",
-        "provisional": "**PROVISIONAL**: quy tắc dựa trên một quy định chưa được xác nhận ([L]); kết quả của nó nói rõ "
-        "điều đó và cần được thẩm định thủ công.",
-        "units": "các xã",
-        "any_difficult": "mọi xã thuộc vùng khó khăn",
-        "deadlines": "Thời hạn hoàn thiện",
-        "due": "Hạn",
-        "applies_rules": "Quy tắc",
-        "all_rules": "mọi quy tắc",
-        "no_rules": "Chưa có quy tắc nào được đăng ký.",
-    },
-}
 
-_CONFIDENCE: dict[str, dict[Confidence, str]] = {
-    "en": {
-        Confidence.SETTLED: "settled",
-        Confidence.SECONDARY: "secondary",
-        Confidence.PROVISIONAL: "provisional",
-    },
-    "vi": {
-        Confidence.SETTLED: "đã xác nhận",
-        Confidence.SECONDARY: "nguồn thứ cấp",
-        Confidence.PROVISIONAL: "tạm thời, chưa xác nhận",
-    },
-}
+class _Labels:
+    """The catalogue's labels in one language (``catalogue.<key>`` in the message catalogue)."""
+
+    def __init__(self, lang: Lang) -> None:
+        self.lang = lang
+
+    def __getitem__(self, key: str) -> str:
+        return t(f"catalogue.{key}", self.lang)
 
 
 def _cell(text: str) -> str:
@@ -138,13 +44,13 @@ def _period(period: Period) -> str:
     return str(period)
 
 
-def _confidence(confidence: Confidence, lang: str) -> str:
-    return f"**[{confidence.mark}]** {_CONFIDENCE[lang][confidence]}"
+def _confidence(confidence: Confidence, lang: Lang) -> str:
+    return f"**[{confidence.mark}]** {t(f'confidence.{confidence.value}', lang)}"
 
 
-def _basis(basis: LegalBasis, lang: str) -> str:
+def _basis(basis: LegalBasis, lang: Lang) -> str:
     """One legal basis on one line: citation, issuer, dates, confidence, note, source."""
-    labels = _LABELS[lang]
+    labels = _Labels(lang)
     parts = [basis.citation]
     if basis.issuer:
         parts.append(f"{labels['issuer']} {basis.issuer}")
@@ -159,9 +65,9 @@ def _basis(basis: LegalBasis, lang: str) -> str:
     return line
 
 
-def _titles(rule: Rule, titles: TitleCatalogue, lang: str) -> str:
+def _titles(rule: Rule, titles: TitleCatalogue, lang: Lang) -> str:
     if rule.titles is None:
-        return _LABELS[lang]["all_titles"]
+        return _Labels(lang)["all_titles"]
     named = []
     for code in sorted(rule.titles):
         title = titles.get(code)
@@ -169,14 +75,14 @@ def _titles(rule: Rule, titles: TitleCatalogue, lang: str) -> str:
     return ", ".join(named)
 
 
-def _delegation(delegation: Delegation, lang: str) -> str:
-    labels = _LABELS[lang]
+def _delegation(delegation: Delegation, lang: Lang) -> str:
+    labels = _Labels(lang)
     where = f"{labels['units']} {_codes(delegation.units)}" if delegation.units is not None else labels["any_difficult"]
     return f"`{delegation.switch}` — {where}; {_period(delegation.valid)}; {delegation.basis.citation}"
 
 
-def _rule(rule: Rule, titles: TitleCatalogue, lang: str) -> list[str]:
-    labels = _LABELS[lang]
+def _rule(rule: Rule, titles: TitleCatalogue, lang: Lang) -> list[str]:
+    labels = _Labels(lang)
     heading = f"### `{rule.code}` — {rule.title(lang)}"
     if rule.provisional:
         heading += " — PROVISIONAL"
@@ -187,25 +93,61 @@ def _rule(rule: Rule, titles: TitleCatalogue, lang: str) -> list[str]:
         f"- {labels['name']}: `{rule.name}`",
         f"- {labels['title_vi']}: {rule.title.vi}",
         f"- {labels['title_en']}: {rule.title.en}",
-        f"- {labels['valid']}: {_period(rule.valid)}",
+        f"- {labels['valid']}: {_period(rule.valid)}" + (f" ({_regime(rule.regime, lang)})" if rule.regime else ""),
+        f"- {labels['requirement']}: {requirement_message(rule.requirement)(lang)} (`{rule.requirement.type}`"
+        + (f", {labels['trainable']}" if rule.trainable else "")
+        + ")",
         f"- {labels['confidence']}: {_confidence(rule.confidence, lang)}",
         f"- {labels['applies_to']}: {_titles(rule, titles, lang)}",
         f"- {labels['delegable']}: {_codes(rule.delegable) or labels['none']}",
         f"- {labels['requires']}: {', '.join(f'`{f}`' for f in rule.requires) or labels['none']}",
         f"- {labels['kind']}: {labels['standard'] if rule.standard else labels['bookkeeping']}",
-        f"- {labels['basis']}:",
     ]
+    for relief in rule.reliefs:
+        lines.append(f"- {labels['reliefs']}: {_relief(relief, lang)}")
+    for grace in rule.graces:
+        lines.append(f"- {labels['graces']}: {_grace(grace)}")
+    lines.append(f"- {labels['basis']}:")
     lines += [f"  {n}. {_basis(basis, lang)}" for n, basis in enumerate(rule.basis, start=1)]
     lines.append("")
     return lines
 
 
-def _tier(ruleset: RuleSet, lang: str) -> str:
-    return ruleset.tier.value if ruleset.tier is not None else _LABELS[lang]["any_tier"]
+def _regime(code: str, lang: Lang) -> str:
+    from .law.regimes import REGIMES
+
+    found = next((r for r in REGIMES if r.code == code), None)
+    return found.name(lang) if found is not None else code
 
 
-def _ruleset(ruleset: RuleSet, source: str, titles: TitleCatalogue, lang: str) -> list[str]:
-    labels = _LABELS[lang]
+def _relief(relief: Relief, lang: Lang) -> str:
+    accepted = requirement_message(relief.accept)(lang) if relief.accept is not None else "—"
+    if relief.appointed_before is not None:
+        where = f"appointed_on < {relief.appointed_before:%d/%m/%Y}"
+    else:
+        flags = ", ".join(f"`{f}`" for f in sorted(relief.flags)) if relief.flags is not None else "*"
+        where = f"area_flags ∈ {{{flags}}}" + (f", switch `{relief.switch}`" if relief.switch else "")
+    cite = relief.basis.citation if relief.basis is not None else "—"
+    return f"{accepted} ({where}; {cite})"
+
+
+def _grace(grace: Grace) -> str:
+    parts = [f"{grace.start_field} ≤ {grace.in_office_by:%d/%m/%Y} → {grace.deadline:%d/%m/%Y}"]
+    if grace.unless_delegated:
+        parts.append(f"unless switch `{grace.unless_delegated}` covers the unit")
+    if grace.eligible is not None:
+        who = ["ethnic minority"] if grace.eligible.ethnic_minority else []
+        who += [f"`{f}`" for f in sorted(grace.eligible.area_flags)]
+        parts.append("only for " + " or ".join(who))
+    return "; ".join(parts) + f" ({grace.basis.citation})"
+
+
+def _tier(ruleset: RuleSet, lang: Lang) -> str:
+    return ruleset.tier.value if ruleset.tier is not None else _Labels(lang)["any_tier"]
+
+
+def _ruleset(ruleset: RuleSet, source: str, titles: TitleCatalogue, lang: Lang) -> list[str]:
+    labels = _Labels(lang)
     lines = [
         f"## {labels['ruleset']} `{ruleset.code}`",
         "",
@@ -229,8 +171,8 @@ def _ruleset(ruleset: RuleSet, source: str, titles: TitleCatalogue, lang: str) -
     return lines
 
 
-def _deadline(deadline: Deadline, source: str, lang: str) -> list[str]:
-    labels = _LABELS[lang]
+def _deadline(deadline: Deadline, source: str, lang: Lang) -> list[str]:
+    labels = _Labels(lang)
     rules = _codes(deadline.rules) if deadline.rules is not None else labels["all_rules"]
     return [
         f"### `{deadline.code}` — {deadline.title(lang)}",
@@ -245,7 +187,7 @@ def _deadline(deadline: Deadline, source: str, lang: str) -> list[str]:
     ]
 
 
-def render_rule_catalogue(registry: Registry, *, lang: str = "en") -> str:
+def render_rule_catalogue(registry: Registry, *, lang: Lang | str = "en") -> str:
     """The rule catalogue of ``registry`` as Markdown, in ``lang`` (``"en"`` or ``"vi"``) for labels and headings.
 
     One section per rule set (sorted by code: code, title, jurisdiction, tier, plugin, delegations, references), then
@@ -256,9 +198,11 @@ def render_rule_catalogue(registry: Registry, *, lang: str = "en") -> str:
 
     Raises ``ValueError`` for a language other than ``en`` or ``vi``.
     """
-    if lang not in _LABELS:
-        raise ValueError(f"unknown language {lang!r}: use 'en' or 'vi'")
-    labels = _LABELS[lang]
+    try:
+        language = Lang.parse(lang)
+    except ValueError:
+        raise ValueError(f"unknown language {lang!r}: use 'en' or 'vi'") from None
+    labels = _Labels(language)
     sourced = sorted(registry.rulesets, key=lambda s: s.ruleset.code)
     lines = [f"# {labels['heading']}", "", labels["generated"], "", labels["marks"], ""]
     if not sourced:
@@ -272,17 +216,17 @@ def render_rule_catalogue(registry: Registry, *, lang: str = "en") -> str:
             "|---|---|---|---|---:|",
         ]
         lines += [
-            f"| `{s.ruleset.code}` | {_cell(s.ruleset.title(lang))} | `{s.ruleset.jurisdiction}` | "
-            f"{_tier(s.ruleset, lang)} | {len(s.ruleset.rules)} |"
+            f"| `{s.ruleset.code}` | {_cell(s.ruleset.title(language))} | `{s.ruleset.jurisdiction}` | "
+            f"{_tier(s.ruleset, language)} | {len(s.ruleset.rules)} |"
             for s in sourced
         ]
         lines.append("")
     for s in sourced:
-        lines += _ruleset(s.ruleset, s.source, registry.titles, lang)
+        lines += _ruleset(s.ruleset, s.source, registry.titles, language)
     if registry.deadlines:
         lines += [f"## {labels['deadlines']}", ""]
         for deadline, source in sorted(registry.deadlines, key=lambda d: d[0].code):
-            lines += _deadline(deadline, source, lang)
+            lines += _deadline(deadline, source, language)
     while lines and lines[-1] == "":
         lines.pop()
     return "\n".join(lines) + "\n"

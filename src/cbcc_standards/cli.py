@@ -1,14 +1,27 @@
-"""The ``cbcc-standards`` command line (also ``python -m cbcc_standards``)."""
+"""The ``cbcc-standards`` command line (also ``python -m cbcc_standards``).
+
+Every command builds a document and hands it to a renderer of the registry (``--format``, or ``--output``'s
+extension); every error is one line on standard error and exit code 2 (``--debug`` shows the traceback). Heavy
+modules are imported only once a command runs, so ``--help`` stays fast.
+"""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import sys
+import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
+
+if TYPE_CHECKING:
+    from .i18n import Lang
+    from .plugins import Registry
+    from .report.renderers import Document, Renderer
 
 __all__ = ["main"]
 
@@ -41,6 +54,22 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="fail on a plugin that cannot load or a rule that raises, instead of reporting it",
     )
+    common.add_argument("--debug", action="store_true", help="show the traceback of an error")
+
+    def output(parser: argparse.ArgumentParser, default: str = "text") -> None:
+        parser.add_argument(
+            "--format",
+            metavar="NAME",
+            help=f"output format: text, json, jsonl, csv, html, xlsx or a plugin's (default: {default}, or the "
+            "format of --output's extension)",
+        )
+        parser.add_argument(
+            "--output",
+            "-o",
+            type=Path,
+            help="write to a file instead of standard output; its extension chooses the format (.json, .jsonl, .csv, "
+            ".html, .txt, .xlsx) unless --format says otherwise; the file is replaced only when the run succeeds",
+        )
 
     parser = argparse.ArgumentParser(
         prog=PROG, description="Check cadres and civil servants against the Vietnamese standards in force on a date."
@@ -54,28 +83,16 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--units", type=Path, help="units file: .json (list), .jsonl or .csv")
     check.add_argument("--as-of", type=_date, required=True, metavar="DATE", help="evaluation date (YYYY-MM-DD)")
     check.add_argument("--province", metavar="CODE", help="apply this province's plugin rules and deadlines")
-    check.add_argument(
-        "--format",
-        choices=("text", "json", "csv", "html"),
-        default="text",
-        help="report format (default: text); html is one self-contained, printable page",
-    )
-    check.add_argument(
-        "--output",
-        "-o",
-        type=Path,
-        help="write the report to a file instead of standard output; a .xlsx file gets an Excel workbook whatever "
-        "--format says (needs the 'excel' extra)",
-    )
+    output(check)
 
     rules = sub.add_parser("rules", parents=[common], help="list the rules (in force on a date)")
     rules.add_argument("--as-of", type=_date, metavar="DATE", help="only rules in force on this date")
     rules.add_argument("--province", metavar="CODE", help="include this province's rules")
-    rules.add_argument("--format", choices=("text", "json"), default="text")
+    output(rules)
 
     rule = sub.add_parser("rule", parents=[common], help="explain one rule")
     rule.add_argument("code", help="rule code, e.g. CX-CC-2023-PROF")
-    rule.add_argument("--format", choices=("text", "json"), default="text")
+    output(rule)
 
     schema = sub.add_parser("schema", parents=[common], help="print the JSON Schema of an input format")
     schema.add_argument("which", choices=("roster", "units"))
@@ -85,7 +102,7 @@ def _parser() -> argparse.ArgumentParser:
     retire.add_argument(
         "--born", required=True, metavar="DATE", help="birth date: YYYY-MM-DD, dd/mm/yyyy, mm/yyyy, yyyy"
     )
-    retire.add_argument("--format", choices=("text", "json"), default="text")
+    output(retire)
 
     cand = sub.add_parser("candidate", parents=[common], help="appraise a candidate for a title")
     cand.add_argument("person", type=Path, help="a JSON file with one person (roster format)")
@@ -101,15 +118,15 @@ def _parser() -> argparse.ArgumentParser:
     cand.add_argument(
         "--not-first",
         action="store_true",
-        help="a re-appointment or lateral/lower move (no age condition under ND 138/2020 Art 42)",
+        help="a re-appointment or lateral/lower move (no working-time condition)",
     )
     cand.add_argument("--unit", metavar="CODE", help="unit of the post (default: the person's)")
     cand.add_argument("--units", type=Path, help="units file")
     cand.add_argument("--province", metavar="CODE", help="apply this province's plugin rules")
-    cand.add_argument("--format", choices=("text", "json"), default="text")
+    output(cand)
 
     plan = sub.add_parser("planning", parents=[common], help="who could fill a post (planning pool)")
-    plan.add_argument("roster", type=Path, help="roster file: .json (list), .jsonl or .csv")
+    plan.add_argument("roster", type=Path, help="roster file: .json (list), .jsonl, .csv or .xlsx")
     plan.add_argument("--title", required=True, help="target title code or Vietnamese name")
     plan.add_argument("--as-of", type=_date, required=True, metavar="DATE")
     plan.add_argument(
@@ -120,18 +137,102 @@ def _parser() -> argparse.ArgumentParser:
     plan.add_argument("--min-rating", default="hoan_thanh_tot", help="minimum rating of the recent years")
     plan.add_argument("--units", type=Path, help="units file")
     plan.add_argument("--province", metavar="CODE", help="apply this province's plugin rules")
-    plan.add_argument("--format", choices=("text", "json"), default="text")
+    output(plan)
 
     plugins = sub.add_parser("plugins", parents=[common], help="list the plugins loaded, with versions")
     plugins.add_argument("--format", choices=("text", "json"), default="text")
     return parser
 
 
-def _registry(args: argparse.Namespace) -> Any:
+# -- shared steps ---------------------------------------------------------------------------------------------
+
+
+def _lang(args: argparse.Namespace) -> Lang:
+    from .i18n import Lang
+
+    return Lang.parse(args.lang)
+
+
+def _registry(args: argparse.Namespace) -> Registry:
     from .plugins import load_registry
 
     allow = None if args.plugins is None else [n.strip() for n in args.plugins.split(",") if n.strip()]
-    return load_registry(allow=allow, strict=args.strict)
+    registry = load_registry(allow=allow, strict=args.strict)
+    if allow:
+        known = {p.name for p in registry.plugins}
+        unknown = sorted(set(allow) - known)
+        if unknown:
+            installed = sorted(p.name for p in registry.plugins if not p.builtin) or ["none"]
+            raise UsageError(f"--plugins names unknown plugins {unknown} (installed: {', '.join(installed)})")
+    for plugin in registry.plugins:
+        if plugin.error:
+            print(f"{PROG}: warning: plugin {plugin.name} not loaded: {plugin.error}", file=sys.stderr)
+    return registry
+
+
+def _renderer(args: argparse.Namespace, registry: Registry, kind: str) -> Renderer:
+    """The renderer ``--format`` names, or the one of ``--output``'s extension, or text; it must render ``kind``."""
+    named = args.format
+    by_extension = None
+    if args.output is not None and args.output.suffix:
+        by_extension = registry.renderer_for(args.output.suffix)
+    if named is not None:
+        if named not in registry.renderers:
+            raise UsageError(f"unknown format {named!r} (known: {', '.join(sorted(registry.renderers))})")
+        renderer = registry.renderer(named)
+        if by_extension is not None and by_extension.extension != renderer.extension:
+            raise UsageError(
+                f"--format {named} contradicts --output {args.output} (a {by_extension.name} file): choose one"
+            )
+    elif by_extension is not None:
+        renderer = by_extension
+    elif args.output is not None:
+        raise UsageError(
+            f"cannot tell the format of {args.output} from its extension: add --format "
+            f"({', '.join(sorted(registry.renderers))})"
+        )
+    else:
+        renderer = registry.renderer("text")
+    if not renderer.accepts(kind):  # type: ignore[arg-type]
+        usable = sorted(r.name for r, _ in registry.renderers.values() if r.accepts(kind))  # type: ignore[arg-type]
+        raise UsageError(f"format {renderer.name!r} cannot render a {kind} (use: {', '.join(usable)})")
+    if renderer.binary and args.output is None:
+        raise UsageError(f"the {renderer.name} format is binary: give --output FILE{renderer.extension}")
+    return renderer
+
+
+def _emit(args: argparse.Namespace, renderer: Renderer, document: Document, out: TextIO) -> None:
+    """Render to standard output, or to ``--output`` through a temporary file renamed on success (a failed run
+    leaves any earlier file untouched)."""
+    lang = _lang(args)
+    if args.output is None:
+        renderer.render(document, out, lang)
+        return
+    target: Path = args.output
+    if target.is_dir():
+        raise UsageError(f"--output {target} is a folder: give a file name")
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise UsageError(f"--output {target}: the folder {folder} does not exist")
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+    except OSError as exc:
+        raise UsageError(f"--output {target}: cannot write there ({exc.strerror})") from None
+    try:
+        if renderer.binary:
+            with os.fdopen(handle, "wb") as binary:
+                renderer.render(document, binary, lang)
+        else:
+            with os.fdopen(handle, "w", encoding="utf-8", newline="") as text:
+                renderer.render(document, text, lang)
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+    from .i18n import t
+
+    print(f"{PROG}: " + t("cli.written", lang, format=renderer.name, path=str(target)), file=sys.stderr)
 
 
 def _progress(items: Iterable[Any], stream: TextIO) -> Iterator[Any]:
@@ -149,138 +250,89 @@ def _progress(items: Iterable[Any], stream: TextIO) -> Iterator[Any]:
         stream.write(f"\r{PROG}: {count:,} rows.   \n")
 
 
-def _cmd_check(args: argparse.Namespace, out: TextIO) -> None:
-    from . import __version__
+def _engine(args: argparse.Namespace, registry: Registry) -> Any:
     from .engine import Engine
-    from .formats import MissingExtraError, require_openpyxl, write_html, write_xlsx
-    from .io import RosterFile, read_units
-    from .report import Receipt, RosterReport
+    from .io import read_units
 
-    xlsx = args.output is not None and args.output.suffix.lower() == ".xlsx"
-    if xlsx:
-        try:
-            require_openpyxl()
-        except MissingExtraError as exc:
-            raise UsageError(str(exc)) from None
-    registry = _registry(args)
-    units = read_units(args.units) if args.units else None
-    roster = RosterFile(args.roster)
+    units = read_units(args.units) if getattr(args, "units", None) else None
     try:
-        engine = Engine(registry, province=args.province, units=units, strict=args.strict)
+        return Engine(registry, province=args.province, units=units, strict=args.strict)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
-    receipt = Receipt(
-        version=__version__,
-        plugins=tuple((p.name, p.version) for p in registry.plugins if p.error is None),
+
+
+def _resolve_title(registry: Registry, title: str) -> str:
+    from .titles import UnknownTitleError
+
+    try:
+        code: str = registry.titles.resolve(title)
+    except UnknownTitleError as exc:
+        raise UsageError(str(exc)) from None
+    return code
+
+
+# -- commands -------------------------------------------------------------------------------------------------
+
+
+def _cmd_check(args: argparse.Namespace, out: TextIO) -> None:
+    from .io import RosterFile
+    from .report import review_document
+
+    registry = _registry(args)
+    renderer = _renderer(args, registry, "review")
+    _require_extra(renderer)
+    engine = _engine(args, registry)
+    roster = RosterFile(args.roster)
+    document = review_document(
+        engine,
+        roster,
         as_of=args.as_of,
-        province=args.province,
-        ruleset_sha256=registry.content_hash(),
+        lang=_lang(args),
         input_sha256=roster.sha256,
+        file_warnings=lambda: list(roster.warnings),
     )
-    report = RosterReport(as_of=args.as_of, lang=args.lang, review=engine.review_summary(args.as_of))
-    for plugin in registry.plugins:
-        if plugin.error:
-            print(f"{PROG}: warning: plugin {plugin.name} not loaded: {plugin.error}", file=sys.stderr)
-    items = _progress(engine.evaluate_roster(roster, as_of=args.as_of), sys.stderr)
-
-    def run(stream: TextIO) -> None:
-        # File warnings are known once the header is read, i.e. after the first item: attach them lazily.
-        report.warnings = roster.warnings
-        if args.format == "json":
-            report.write_json(stream, items, receipt)
-        elif args.format == "csv":
-            report.write_csv(stream, items)
-        elif args.format == "html":
-            write_html(report, stream, items, receipt, registry.titles)
-        else:
-            report.write_text(stream, items, receipt)
-
-    if xlsx:
-        report.warnings = roster.warnings
-        write_xlsx(report, args.output, items, receipt, registry.titles)
-    elif args.output:
-        with args.output.open("w", encoding="utf-8", newline="") as fh:
-            run(fh)
-    else:
-        run(out)
+    document.items = _progress(document.items, sys.stderr)
+    _emit(args, renderer, document, out)
 
 
-def _rule_dict(rule: Any, ruleset: Any, source: str) -> dict[str, Any]:
-    from .report import basis_dict
+def _require_extra(renderer: Renderer) -> None:
+    from .report.formats.html import MissingExtraError, require_jinja2
+    from .report.formats.xlsx import require_openpyxl
 
-    return {
-        "code": rule.code,
-        "name": rule.name,
-        "title": {"vi": rule.title.vi, "en": rule.title.en},
-        "ruleset": ruleset.code,
-        "jurisdiction": ruleset.jurisdiction,
-        "valid_from": rule.valid.start.isoformat() if rule.valid.start else None,
-        "valid_to": rule.valid.end.isoformat() if rule.valid.end else None,
-        "titles": sorted(rule.titles) if rule.titles is not None else None,
-        "confidence": rule.confidence.value,
-        "provisional": rule.provisional,
-        "basis": [basis_dict(b) | {"note": b.note, "url": b.url} for b in rule.basis],
-        "delegable": list(rule.delegable),
-        "requires": list(rule.requires),
-        "source": source,
-    }
+    try:
+        if renderer.extra == "html":
+            require_jinja2()
+        elif renderer.extra == "excel":
+            require_openpyxl()
+    except MissingExtraError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def _cmd_rules(args: argparse.Namespace, out: TextIO) -> None:
+    from .report import RulesDocument
+
     registry = _registry(args)
-    rows = [
-        _rule_dict(r, rs, src)
+    if args.province is not None and args.province not in registry.jurisdictions:
+        raise UsageError(f"unknown province {args.province!r} (known: {', '.join(registry.jurisdictions) or 'none'})")
+    rows = tuple(
+        (r, rs, src)
         for r, rs, src in registry.rules(as_of=args.as_of, jurisdiction=args.province)
         if args.province is not None or rs.jurisdiction == "national"
-    ]
-    if args.format == "json":
-        json.dump(rows, out, ensure_ascii=False, indent=2)
-        out.write("\n")
-        return
-    for row in rows:
-        valid = f"{row['valid_from']} – {row['valid_to'] or '…'}"
-        cite = "; ".join(b["citation"] for b in row["basis"])
-        mark = {"settled": "H", "secondary": "M", "provisional": "L"}[row["confidence"]]
-        flag = " PROVISIONAL" if row["provisional"] else ""
-        out.write(f"{row['code']:<22} [{mark}]{flag} {row['title'][args.lang]}\n{'':<22} {valid} · {cite}\n")
+    )
+    _emit(args, _renderer(args, registry, "rules"), RulesDocument(rules=rows, as_of=args.as_of), out)
 
 
 def _cmd_rule(args: argparse.Namespace, out: TextIO) -> None:
+    from .report import RuleDocument
+
     registry = _registry(args)
     try:
         rule, ruleset, source = registry.rule(args.code.upper())
     except KeyError:
         raise UsageError(f"unknown rule {args.code!r} (see '{PROG} rules')") from None
-    row = _rule_dict(rule, ruleset, source)
-    if args.format == "json":
-        json.dump(row, out, ensure_ascii=False, indent=2)
-        out.write("\n")
-        return
-    vi = args.lang == "vi"
-    out.write(f"{row['code']} — {row['title'][args.lang]}\n")
-    out.write(f"  {'Bộ quy tắc' if vi else 'Rule set'}: {row['ruleset']} ({row['jurisdiction']}, {source})\n")
-    out.write(f"  {'Hiệu lực' if vi else 'In force'}: {row['valid_from']} – {row['valid_to'] or '…'}\n")
-    titles = ", ".join(row["titles"]) if row["titles"] else ("mọi chức danh" if vi else "every title")
-    out.write(f"  {'Chức danh' if vi else 'Titles'}: {titles}\n")
-    out.write(
-        f"  {'Độ tin cậy' if vi else 'Confidence'}: {row['confidence']}"
-        f"{' — PROVISIONAL' if row['provisional'] else ''}\n"
-    )
-    for b in row["basis"]:
-        out.write(
-            f"  {'Căn cứ' if vi else 'Basis'}: {b['citation']} ({b['effective_from'] or '…'} – "
-            f"{b['effective_to'] or '…'}) [{b['confidence']}]\n"
-        )
-        if b["note"]:
-            out.write(f"      {b['note']}\n")
-    if row["delegable"]:
-        out.write(
-            f"  {'Ngoại lệ do tỉnh quyết định' if vi else 'Delegated exceptions'}: {', '.join(row['delegable'])}\n"
-        )
     module = sys.modules.get(source)
-    doc = module.__doc__ if module is not None else None
-    if doc:
-        out.write("\n" + doc.strip() + "\n")
+    document = RuleDocument(rule=rule, ruleset=ruleset, source=source, doc=module.__doc__ if module else None)
+    _emit(args, _renderer(args, registry, "rule"), document, out)
 
 
 def _cmd_schema(args: argparse.Namespace, out: TextIO) -> None:
@@ -320,6 +372,7 @@ def _cmd_retirement(args: argparse.Namespace, out: TextIO) -> None:
     from pydantic import TypeAdapter, ValidationError
 
     from .dates import DateParseError, Gender, parse_legal_date, retirement
+    from .report import RetirementDocument
     from .types import GenderField
 
     try:
@@ -329,36 +382,12 @@ def _cmd_retirement(args: argparse.Namespace, out: TextIO) -> None:
         raise UsageError(f"invalid gender {args.gender!r} (expected male or female)") from None
     except DateParseError as exc:
         raise UsageError(str(exc)) from None
-    result = retirement(gender, born)
-    if args.format == "json":
-        json.dump(
-            {
-                "gender": gender.value,
-                "born": born.isoformat(),
-                "retirement_date": result.retirement_date.isoformat(),
-                "pension_from": result.pension_from.isoformat(),
-                "age_applied": {"years": result.age_applied.years, "months": result.age_applied.months},
-                "basis": ["Bộ luật Lao động 45/2019/QH14, Điều 169", "Nghị định 135/2020/NĐ-CP, Điều 3, 4"],
-            },
-            out,
-            ensure_ascii=False,
-        )
-        out.write("\n")
-        return
-    age = result.age_applied
-    if args.lang == "vi":
-        out.write(
-            f"Nghỉ hưu: {result.retirement_date:%d/%m/%Y} (tuổi {age.years} năm {age.months} tháng); hưởng lương hưu "
-            f"từ {result.pension_from:%d/%m/%Y}. Căn cứ: BLLĐ 2019 Điều 169, Nghị định 135/2020/NĐ-CP.\n"
-        )
-    else:
-        out.write(
-            f"Retirement: {result.retirement_date:%d/%m/%Y} (age {age.years}y{age.months}m); pension from "
-            f"{result.pension_from:%d/%m/%Y}. Basis: Labour Code 2019 Art 169, Decree 135/2020.\n"
-        )
+    registry = _registry(args)
+    document = RetirementDocument(gender=gender, born=born, retirement=retirement(gender, born))
+    _emit(args, _renderer(args, registry, "retirement"), document, out)
 
 
-def _read_person(path: Path, registry: Any) -> Any:
+def _read_person(path: Path, registry: Registry) -> Any:
     from pydantic import ValidationError
 
     from .io import InputError, check_file
@@ -381,31 +410,11 @@ def _read_person(path: Path, registry: Any) -> Any:
         raise InputError(f"{path}: field {field}: {err['msg'].removeprefix('Value error, ')}") from None
 
 
-def _engine(args: argparse.Namespace, registry: Any) -> Any:
-    from .engine import Engine
-    from .io import read_units
-
-    units = read_units(args.units) if args.units else None
-    try:
-        return Engine(registry, province=args.province, units=units, strict=args.strict)
-    except ValueError as exc:
-        raise UsageError(str(exc)) from None
-
-
-def _resolve_title(registry: Any, title: str) -> str:
-    from .titles import UnknownTitleError
-
-    try:
-        code: str = registry.titles.resolve(title)
-    except UnknownTitleError as exc:
-        raise UsageError(str(exc)) from None
-    return code
-
-
 def _cmd_candidate(args: argparse.Namespace, out: TextIO) -> None:
-    from .report import ACTION_LABELS, OUTCOME_LABELS, STATUS_LABELS, assessment_dict, pick
+    from .report import CandidateDocument
 
     registry = _registry(args)
+    renderer = _renderer(args, registry, "candidate")
     engine = _engine(args, registry)
     person = _read_person(args.person, registry)
     title = _resolve_title(registry, args.title)
@@ -418,94 +427,41 @@ def _cmd_candidate(args: argparse.Namespace, out: TextIO) -> None:
         first=not args.not_first,
         unit=args.unit,
     )
-    if args.format == "json":
-        json.dump(assessment_dict(assessment, args.lang), out, ensure_ascii=False, indent=2)
-        out.write("\n")
-        return
-    vi = args.lang == "vi"
-    name = registry.titles[title].name(args.lang)
-    who = f"{person.id}{f' {person.full_name}' if person.full_name else ''}"
-    out.write(
-        ("Thẩm định " if vi else "Appraisal of ")
-        + who
-        + (" cho chức danh " if vi else " for ")
-        + f"{name} ({title}), {args.on:%d/%m/%Y}\n"
+    document = CandidateDocument(
+        assessment=assessment, title=registry.titles[title], on=args.on, full_name=person.full_name
     )
-    out.write(
-        f"  {pick(STATUS_LABELS[assessment.status], args.lang)} — {pick(ACTION_LABELS[assessment.action], args.lang)}\n"
-    )
-    for f in assessment.findings:
-        mark = (" (tạm thời)" if vi else " (provisional)") if f.provisional else ""
-        out.write(
-            f"  - {f.rule} [{pick(OUTCOME_LABELS[f.outcome], args.lang)}]{mark}: {f.message(args.lang)} — "
-            f"{f.basis[0].citation}\n"
-        )
+    _emit(args, renderer, document, out)
 
 
 def _cmd_planning(args: argparse.Namespace, out: TextIO) -> None:
     from .appraisal import planning_pool
     from .io import RosterFile
-    from .report import assessment_dict, rejected_dict
+    from .report import PlanningDocument
     from .results import Rejected
 
     registry = _registry(args)
+    renderer = _renderer(args, registry, "planning")
     engine = _engine(args, registry)
     title = _resolve_title(registry, args.title)
     rejected: list[Rejected] = []
-    officials = []
-    for item in engine.validate_roster(RosterFile(args.roster)):
-        if isinstance(item, Rejected):
-            rejected.append(item)
-        else:
-            officials.append(item)
+
+    def officials() -> Iterator[Any]:
+        for item in engine.validate_roster(RosterFile(args.roster)):
+            if isinstance(item, Rejected):
+                rejected.append(item)
+            else:
+                yield item
+
     try:
         pool = planning_pool(
-            officials, title=title, as_of=args.as_of, terms=args.terms, min_rating=args.min_rating, engine=engine
+            officials(), title=title, as_of=args.as_of, terms=args.terms, min_rating=args.min_rating, engine=engine
         )
     except ValueError as exc:
         raise UsageError(str(exc)) from None
-    if args.format == "json":
-        candidates = [
-            {
-                "id": e.id,
-                "full_name": e.full_name,
-                "standing": e.standing.value,
-                "outstanding": e.outstanding,
-                "months_left": e.months_left,
-                "training": list(e.training),
-                "missing": list(e.missing),
-                "reasons": [reason(args.lang) for reason in e.reasons],
-                "findings": assessment_dict(e.assessment, args.lang)["findings"],
-            }
-            for e in pool
-        ]
-        payload = {
-            "title": title,
-            "as_of": args.as_of.isoformat(),
-            "candidates": candidates,
-            "rejected": [rejected_dict(r) for r in rejected],
-        }
-        json.dump(payload, out, ensure_ascii=False)
-        out.write("\n")
-        return
-    vi = args.lang == "vi"
-    out.write(
-        ("Nguồn quy hoạch cho " if vi else "Planning pool for ")
-        + f"{registry.titles[title].name(args.lang)} ({title}), {args.as_of:%d/%m/%Y}\n"
+    document = PlanningDocument(
+        title=registry.titles[title], as_of=args.as_of, pool=tuple(pool), rejected=tuple(rejected)
     )
-    for e in pool:
-        star = " ★" if e.outstanding else ""
-        left = f", {e.months_left} {'tháng' if vi else 'months'}" if e.months_left is not None else ""
-        out.write(f"[{e.standing.value}]{star} {e.id}{f' {e.full_name}' if e.full_name else ''}{left}\n")
-        if e.training:
-            out.write(f"    {'cần đào tạo' if vi else 'training'}: {', '.join(e.training)}\n")
-        if e.missing:
-            out.write(f"    {'thiếu dữ liệu' if vi else 'missing'}: {', '.join(e.missing)}\n")
-        for reason in e.reasons:
-            out.write(f"    - {reason(args.lang)}\n")
-    for r in rejected:
-        for err in r.errors:
-            out.write(f"! {'dòng' if vi else 'row'} {r.row}, {err.field or '-'}: {err.message}\n")
+    _emit(args, renderer, document, out)
 
 
 _COMMANDS = {
@@ -522,20 +478,30 @@ _COMMANDS = {
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     """Run the command line; returns the exit code (0 when it ran, 2 for bad usage or unreadable input)."""
-    from .io import InputError
-    from .plugins import RegistrationError
-
     args = _parser().parse_args(argv)
     stream = out if out is not None else sys.stdout
     try:
         _COMMANDS[args.command](args, stream)
-    except (UsageError, InputError, RegistrationError) as exc:
-        print(f"{PROG}: error: {exc}", file=sys.stderr)
-        return 2
     except BrokenPipeError:  # pragma: no cover - e.g. piped into head
         return 0
+    except KeyboardInterrupt:  # pragma: no cover - interactive
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        if args.debug:
+            raise
+        print(f"{PROG}: error: {_one_line(exc)}", file=sys.stderr)
+        return 2
     return 0
 
 
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+def _one_line(exc: BaseException) -> str:
+    """An error on one line: the message of a usage or input error, else its type and message."""
+    from .io import InputError
+    from .plugins import RegistrationError
+
+    text = str(exc) if isinstance(exc, UsageError | InputError | RegistrationError) else f"{type(exc).__name__}: {exc}"
+    text = " ".join(text.split())
+    if not isinstance(exc, UsageError | InputError | RegistrationError):
+        text += " (run again with --debug for the details)"
+    return text if len(text) <= 2000 else text[:2000] + "…"

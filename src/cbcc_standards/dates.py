@@ -11,7 +11,7 @@ Stated rules:
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 from functools import lru_cache
 from typing import NamedTuple
@@ -26,6 +26,8 @@ __all__ = [
     "add_months",
     "add_years",
     "age_on",
+    "day_after",
+    "day_before",
     "end_of_month",
     "fmt_date",
     "months_between",
@@ -102,6 +104,16 @@ def add_years(day: date, years: int) -> date:
     """``day`` plus whole years; 29 February becomes 28 February in a non-leap year."""
     result: date = day + relativedelta(years=years)
     return result
+
+
+def day_before(day: date) -> date:
+    """The day before ``day`` (the last day of a window that ends when another starts)."""
+    return day - timedelta(days=1)
+
+
+def day_after(day: date) -> date:
+    """The day after ``day``."""
+    return day + timedelta(days=1)
 
 
 def end_of_month(day: date) -> date:
@@ -186,10 +198,10 @@ class Retirement(NamedTuple):
 def retirement(gender: Gender | str, birth: date) -> Retirement:
     """The normal retirement under BLLĐ 2019 Art 169 and ND 135/2020 Art 3–4: date, pension start and age applied."""
     day, age = _retirement(Gender(gender), birth.year, birth.month)
-    return Retirement(day, day + relativedelta(days=1), age)
+    return Retirement(day, day_after(day), age)
 
 
 def working_months_left(gender: Gender, birth: date, on: date) -> int:
     """Whole months of working time from ``on`` to the normal retirement moment (the end of the retirement month)."""
     day = retirement_date(gender, birth)
-    return months_between(on, day + relativedelta(days=1))
+    return months_between(on, day_after(day))

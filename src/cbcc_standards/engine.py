@@ -1,28 +1,31 @@
-"""The point-in-time engine: select the rules in force on ``as_of``, run them, compose deadlines, assess."""
+"""The point-in-time engine: select the rules in force on ``as_of``, interpret them, compose deadlines, assess."""
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pydantic import ValidationError
 
-from .dates import fmt_date, parse_full_date
+from .dates import parse_full_date
+from .i18n import Message, Text
 from .law import Confidence, LegalBasis
 from .officials import Official
 from .plugins import Registry, load_registry
-from .results import Assessment, Finding, Outcome, Rejected, RowError, Text
-from .rules._model import NATIONAL, Appointment, Context, Deadline, Delegation, Rule, Verdict
+from .results import Assessment, Finding, Outcome, Rejected, RowError
+from .rules.interpreter import evaluate as interpret
+from .rules.model import NATIONAL, Appointment, Context, Deadline, Delegation, Rule, Verdict
+from .rules.requirements import Custom, NotEncoded
 from .titles import Title
-
-if TYPE_CHECKING:
-    from .report import ReviewSummary
 from .units import AdministrativeUnit
 
-__all__ = ["Engine", "default_registry", "evaluate", "evaluate_roster", "reset_defaults"]
+__all__ = ["Engine", "as_date", "default_registry", "evaluate", "evaluate_roster", "reset_defaults"]
+
+M = Message.of
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +38,15 @@ class _Bound:
     provisional: bool
 
 
+def as_date(value: date | str) -> date:
+    """An evaluation date from a ``date`` or a full ISO / ``dd/mm/yyyy`` string (a partial date is refused)."""
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        return parse_full_date(value)
+    raise TypeError(f"expected a date or a date string, got {type(value).__name__}")
+
+
 def _validation_errors(exc: ValidationError) -> tuple[RowError, ...]:
     errors = []
     for err in exc.errors(include_url=False, include_input=False):
@@ -42,6 +54,25 @@ def _validation_errors(exc: ValidationError) -> tuple[RowError, ...]:
         message = err["msg"].removeprefix("Value error, ")
         errors.append(RowError(field=loc or None, message=message, code=err["type"]))
     return tuple(errors)
+
+
+class _Selection:
+    """The one cache of the engine: the rules bound for a (date, title, appraisal), by value, bounded (LRU)."""
+
+    def __init__(self, size: int = 4096) -> None:
+        self.size = size
+        self.entries: OrderedDict[tuple[date, str | None, bool], tuple[tuple[_Bound, ...], bool]] = OrderedDict()
+
+    def get(self, key: tuple[date, str | None, bool]) -> tuple[tuple[_Bound, ...], bool] | None:
+        found = self.entries.get(key)
+        if found is not None:
+            self.entries.move_to_end(key)
+        return found
+
+    def put(self, key: tuple[date, str | None, bool], value: tuple[tuple[_Bound, ...], bool]) -> None:
+        self.entries[key] = value
+        if len(self.entries) > self.size:
+            self.entries.popitem(last=False)
 
 
 class Engine:
@@ -78,74 +109,81 @@ class Engine:
         self._delegations = tuple(
             d for s in self.registry.rulesets if s.ruleset.jurisdiction in jurisdictions for d in s.ruleset.delegations
         )
-        self._selected: dict[tuple[date, str | None, bool], tuple[_Bound, ...]] = {}
-        self._has_standard: dict[tuple[date, str | None, bool], bool] = {}
-        self._findings: dict[tuple[int, int], tuple[Verdict, Finding]] = {}
-        self._coverage: dict[tuple[date, str], Finding] = {}
-        self._delegations_on: dict[date, dict[str, tuple[Delegation, ...]]] = {}
+        self._selection = _Selection()
 
     @property
     def deadlines(self) -> tuple[Deadline, ...]:
         """The deadlines of the selected jurisdictions (national and ``province``)."""
         return self._deadlines
 
-    def review_summary(self, as_of: date) -> ReviewSummary:
-        """A fresh roll-up by unit for a roster review on ``as_of`` (:class:`~cbcc_standards.report.ReviewSummary`)."""
-        from .report import ReviewSummary
-
-        requirements = {rule.code: rule.requirement for rule, _ in self._rules if rule.requirement is not None}
-        return ReviewSummary(as_of, self.units, self._deadlines, requirements)
+    @property
+    def rules(self) -> tuple[tuple[Rule, str], ...]:
+        """The rules of the selected jurisdictions, with the plugin of each."""
+        return self._rules
 
     # -- selection -------------------------------------------------------------------------------------------
 
     def rules_for(self, as_of: date, title: str | None, appraisal: bool = False) -> tuple[_Bound, ...]:
-        """The rules in force on ``as_of`` for a title code (cached); with ``appraisal``, the conditions of
-        appointment too."""
+        """The rules in force on ``as_of`` for a title code; with ``appraisal``, the conditions of appointment too."""
+        return self._select(as_of, title, appraisal)[0]
+
+    def _select(self, as_of: date, title: str | None, appraisal: bool) -> tuple[tuple[_Bound, ...], bool]:
         key = (as_of, title, appraisal)
-        bound = self._selected.get(key)
-        if bound is None:
+        found = self._selection.get(key)
+        if found is None:
+            chosen = [
+                (rule, source)
+                for rule, source in self._rules
+                if rule.applies(as_of, title) and (appraisal or not rule.appointment_only)
+            ]
+            # A provincial rule that gives content to a national standard the sources leave unencoded supersedes it.
+            supplied = {r.tightens for r, _ in chosen if r.tightens is not None}
+            chosen = [(r, s) for r, s in chosen if not (r.code in supplied and isinstance(r.requirement, NotEncoded))]
             bound = tuple(
                 _Bound(
                     rule,
                     source,
-                    tuple(
-                        d
-                        for d in self._deadlines
-                        if d.valid.contains(as_of) and (d.rules is None or rule.code in d.rules)
-                    ),
+                    tuple(d for d in self._deadlines if d.covers(rule.code, as_of)),
                     rule.provisional,
                 )
-                for rule, source in self._rules
-                if rule.applies(as_of, title) and (appraisal or not rule.appointment_only)
+                for rule, source in chosen
             )
-            self._selected[key] = bound
-            self._has_standard[key] = any(b.rule.standard and not b.rule.appointment_only for b in bound)
-        return bound
+            has_standard = any(b.rule.standard and not b.rule.appointment_only for b in bound)
+            found = (bound, has_standard)
+            self._selection.put(key, found)
+        return found
 
     def _delegations_for(self, as_of: date) -> dict[str, tuple[Delegation, ...]]:
-        found = self._delegations_on.get(as_of)
-        if found is None:
-            by_switch: dict[str, list[Delegation]] = {}
-            for d in self._delegations:
-                if d.valid.contains(as_of):
-                    by_switch.setdefault(d.switch, []).append(d)
-            found = {k: tuple(v) for k, v in by_switch.items()}
-            self._delegations_on[as_of] = found
-        return found
+        return _delegations_on(self._delegations, as_of)
 
     # -- evaluation ------------------------------------------------------------------------------------------
 
-    def evaluate(self, official: Official, *, as_of: date, unit: AdministrativeUnit | None = None) -> Assessment:
-        """Assess one official on ``as_of``. ``unit`` overrides the lookup of ``official.unit`` in the known units."""
-        return self._assess(official, as_of, unit, ())
+    def evaluate(
+        self,
+        official: Official | Mapping[str, Any],
+        *,
+        as_of: date | str,
+        unit: AdministrativeUnit | None = None,
+    ) -> Assessment:
+        """Assess one official on ``as_of`` (a date or an ISO / ``dd/mm/yyyy`` string). ``official`` is an
+        :class:`Official` or a roster row (validated here, title names resolved). ``unit`` overrides the lookup of
+        ``official.unit`` in the known units."""
+        return self._assess(self.official(official), as_date(as_of), unit, ())
+
+    def official(self, row: Official | Mapping[str, Any]) -> Official:
+        """An :class:`Official` from a roster row (title names resolved through the catalogue); pydantic's
+        ``ValidationError`` when the row is invalid."""
+        if isinstance(row, Official):
+            return row
+        return Official.model_validate(row, context={"titles": self.registry.titles})
 
     def appraise(
         self,
-        person: Official,
+        person: Official | Mapping[str, Any],
         *,
         title: str,
-        on: date,
-        process_started: date | None = None,
+        on: date | str,
+        process_started: date | str | None = None,
         rotation: bool = False,
         first: bool = True,
         unit: str | AdministrativeUnit | None = None,
@@ -157,14 +195,17 @@ class Engine:
         working time counted from ``process_started``, planning, discipline; ``rotation`` asks for two terms).
         ``title`` is a code or a Vietnamese name; an unknown one raises ``ValueError``.
         """
+        person = self.official(person)
+        day = as_date(on)
+        started = as_date(process_started) if process_started is not None else day
         code = self.registry.titles.resolve(title)
         target = self.registry.titles[code]
         unit_code = unit.code if isinstance(unit, AdministrativeUnit) else unit or person.unit
         candidate = person.model_copy(
-            update={"title": code, "appointed_on": on, "category": target.category, "unit": unit_code}
+            update={"title": code, "appointed_on": day, "category": target.category, "unit": unit_code}
         )
-        appointment = Appointment(on=on, process_started=process_started or on, rotation=rotation, first=first)
-        return self._assess(candidate, on, unit if isinstance(unit, AdministrativeUnit) else None, (), appointment)
+        appointment = Appointment(on=day, process_started=started, rotation=rotation, first=first)
+        return self._assess(candidate, day, unit if isinstance(unit, AdministrativeUnit) else None, (), appointment)
 
     def _assess(
         self,
@@ -180,14 +221,10 @@ class Engine:
         ctx = Context(
             as_of=as_of, unit=unit, title=title, delegations=self._delegations_for(as_of), appointment=appointment
         )
-        appraisal = appointment is not None
-        bound = self.rules_for(as_of, title.code if title is not None else None, appraisal)
+        bound, has_standard = self._select(as_of, title.code if title is not None else None, appointment is not None)
         findings = [self._run(b, official, ctx) for b in bound]
-        if title is not None and not self._has_standard[(as_of, title.code, appraisal)] and title.valid.contains(as_of):
-            coverage = self._coverage.get((as_of, title.code))
-            if coverage is None:
-                coverage = self._coverage[(as_of, title.code)] = _no_standards(title, as_of)
-            findings.append(coverage)
+        if title is not None and not has_standard and title.valid.contains(as_of):
+            findings.append(_no_standards(title, as_of))
         return Assessment.of(
             id=official.id,
             as_of=as_of,
@@ -210,134 +247,128 @@ class Engine:
         return found
 
     def _run(self, bound: _Bound, official: Official, ctx: Context) -> Finding:
+        rule = bound.rule
         try:
-            verdict = bound.rule.check(official, ctx)
+            verdict = interpret(rule, official, ctx)
         except Exception as exc:
             if self.strict:
                 raise
-            verdict = Verdict(
-                Outcome.ERROR,
-                Text(
-                    vi=f"Lỗi khi áp dụng quy tắc {bound.rule.code}: {type(exc).__name__}: {exc}",
-                    en=f"Rule {bound.rule.code} failed: {type(exc).__name__}: {exc}",
-                ),
-            )
+            return self._finding(bound, _fault(rule.code, f"{type(exc).__name__}: {exc}"))
         if verdict.outcome is Outcome.GRACE and verdict.deadline is None:
             if self.strict:
-                raise ValueError(f"rule {bound.rule.code} answered 'grace' without a deadline")
-            verdict = Verdict(
-                Outcome.ERROR,
-                Text(
-                    vi=f"Lỗi quy tắc {bound.rule.code}: trả về 'grace' mà không có thời hạn.",
-                    en=f"Rule {bound.rule.code} answered 'grace' without a deadline.",
-                ),
-            )
-        if not verdict.shared:
-            return self._finding(bound, verdict, ctx.as_of)
-        # The cache keeps the verdict alive, so its id cannot be reused by another object while the entry exists.
-        key = (id(bound), id(verdict))
-        cached = self._findings.get(key)
-        if cached is None:
-            cached = self._findings[key] = (verdict, self._finding(bound, verdict, ctx.as_of))
-        return cached[1]
+                raise ValueError(f"rule {rule.code} answered 'grace' without a deadline")
+            return self._finding(bound, Verdict(Outcome.ERROR, M("rule.grace_without_deadline", rule=rule.code)))
+        if bound.deadlines and verdict.outcome in (Outcome.GRACE, Outcome.NOT_MET):
+            return self._with_deadlines(bound, verdict, ctx.as_of)
+        return self._finding(bound, verdict)
 
-    def _finding(self, bound: _Bound, verdict: Verdict, as_of: date) -> Finding:
+    def _finding(
+        self,
+        bound: _Bound,
+        verdict: Verdict,
+        *,
+        extra: tuple[LegalBasis, ...] = (),
+        outcome: Outcome | None = None,
+        deadline: date | None = None,
+        message: Message | Text | None = None,
+    ) -> Finding:
         rule = bound.rule
         basis = verdict.basis or rule.basis
-        provisional = bound.provisional
-        if verdict.extra_basis:
-            extra = tuple(b for b in verdict.extra_basis if b not in rule.basis)
-            basis += extra
-            # An outcome that rests on an unconfirmed exception or deadline is itself provisional.
-            provisional = provisional or any(b.provisional for b in extra)
-        if verdict.outcome is Outcome.GRACE and bound.deadlines:
-            return self._compose_deadline(bound, verdict, basis, provisional, as_of)
+        added = tuple(b for b in (*verdict.extra_basis, *extra) if b not in basis)
+        if added:
+            basis = (*basis, *dict.fromkeys(added))
+        # An outcome that rests on an unconfirmed exception, grace period or deadline is itself provisional.
+        provisional = bound.provisional or any(b.provisional for b in added)
+        required = verdict.required
+        if required is None and not isinstance(rule.requirement, Custom):
+            required = rule.requirement
         return Finding(
             rule=rule.code,
-            outcome=verdict.outcome,
-            required=verdict.required,
+            outcome=outcome or verdict.outcome,
+            required=required,
             actual=verdict.actual,
             missing=verdict.missing,
-            deadline=verdict.deadline,
+            deadline=deadline if deadline is not None else verdict.deadline,
             basis=basis,
-            message=verdict.message,
+            message=message or verdict.message,
             provisional=provisional,
             source=bound.source,
         )
 
-    @staticmethod
-    def _compose_deadline(
-        bound: _Bound, verdict: Verdict, basis: tuple[LegalBasis, ...], provisional: bool, as_of: date
-    ) -> Finding:
-        """The earliest of the grace deadline and the provincial deadlines; past it, the finding is ``not_met``."""
-        assert verdict.deadline is not None
-        earliest = min(bound.deadlines, key=lambda d: d.due)
-        outcome, deadline, message = verdict.outcome, verdict.deadline, verdict.message
-        if earliest.due < verdict.deadline:
-            basis = (*basis, earliest.basis)
-            provisional = provisional or earliest.basis.provisional
-            deadline = earliest.due
-            doc = earliest.basis.document
-            if as_of > earliest.due:
-                outcome = Outcome.NOT_MET
-                message = Text(
-                    vi=f"{message.vi} Tuy nhiên hạn hoàn thiện theo {doc} là {fmt_date(earliest.due)} và đã hết.",
-                    en=f"{message.en} But the deadline set by {doc}, {fmt_date(earliest.due)}, has passed.",
-                )
-            else:
-                message = Text(
-                    vi=f"{message.vi} Hạn hoàn thiện theo {doc}: {fmt_date(earliest.due)}.",
-                    en=f"{message.en} Deadline set by {doc}: {fmt_date(earliest.due)}.",
-                )
-        return Finding(
-            rule=bound.rule.code,
-            outcome=outcome,
-            required=verdict.required,
-            actual=verdict.actual,
-            missing=verdict.missing,
-            deadline=deadline,
-            basis=basis,
-            message=message,
-            provisional=provisional,
-            source=bound.source,
+    def _with_deadlines(self, bound: _Bound, verdict: Verdict, as_of: date) -> Finding:
+        """A shortfall under the provincial deadlines of the rule.
+
+        A ``shorten`` deadline earlier than a national grace deadline ends the grace on its own day. A ``review``
+        deadline gives every shortfall the remediation period it sets (to its ``due`` day), but never beyond a
+        national grace period that ends earlier — a period that already lapsed stays lapsed. Past the effective
+        deadline the finding is ``not_met``.
+        """
+        national = verdict.deadline if verdict.outcome is Outcome.GRACE else None
+        lapsed = verdict.lapsed is not None
+        effective = national
+        chosen: Deadline | None = None
+        for deadline in sorted(bound.deadlines, key=lambda d: (d.due, d.code)):
+            if deadline.kind == "review" and verdict.outcome is Outcome.NOT_MET and not lapsed:
+                if effective is None or deadline.due < effective:
+                    effective, chosen = deadline.due, deadline
+            elif effective is not None and deadline.due < effective:
+                effective, chosen = deadline.due, deadline
+        if chosen is None or effective is None:
+            return self._finding(bound, verdict)
+        doc = chosen.basis.document
+        if as_of > effective:
+            key = "deadline.review_passed" if chosen.kind == "review" else "deadline.passed"
+            message = M(key, inner=verdict.message, doc=doc, due=effective)
+            return self._finding(
+                bound, verdict, extra=(chosen.basis,), outcome=Outcome.NOT_MET, deadline=effective, message=message
+            )
+        key = "deadline.review" if chosen.kind == "review" and national is None else "deadline.set"
+        message = M(key, inner=verdict.message, doc=doc, due=effective)
+        return self._finding(
+            bound, verdict, extra=(chosen.basis,), outcome=Outcome.GRACE, deadline=effective, message=message
         )
+
+    # -- rosters ---------------------------------------------------------------------------------------------
 
     def validate_roster(self, rows: Iterable[Official | Mapping[str, Any] | Rejected]) -> Iterator[Official | Rejected]:
-        """Validate roster rows lazily (title names resolved, duplicate ids rejected) without evaluating them."""
-        seen: dict[str, int] = {}
+        """Validate roster rows lazily (title names resolved, duplicate ids rejected) without evaluating them.
+
+        Duplicate ids are decided over every row read, valid or not: a second row with an id already seen is
+        rejected even when the first was.
+        """
+        seen = _SeenIds()
         context = {"titles": self.registry.titles}
         for number, row in enumerate(rows, start=1):
             if isinstance(row, Rejected):
+                if row.id is not None:
+                    seen.first(row.id, row.row)
                 yield row
                 continue
-            if not isinstance(row, Official):
-                try:
-                    row = Official.model_validate(row, context=context)
-                except ValidationError as exc:
-                    raw_id = row.get("id") if isinstance(row, Mapping) else None
-                    yield Rejected(
-                        row=number, id=str(raw_id) if raw_id is not None else None, errors=_validation_errors(exc)
-                    )
-                    continue
-            first = seen.get(row.id)
+            raw_id = row.id if isinstance(row, Official) else _raw_id(row)
+            first = seen.first(raw_id, number) if raw_id is not None else None
             if first is not None:
                 yield Rejected(
                     row=number,
-                    id=row.id,
+                    id=raw_id,
                     errors=(
                         RowError(
                             field="id",
-                            message=f"duplicate id {row.id!r} (first seen at row {first})",
+                            message=f"duplicate id {raw_id!r} (first seen at row {first})",
                             code="duplicate_id",
                         ),
                     ),
                 )
                 continue
-            seen[row.id] = number
+            if not isinstance(row, Official):
+                try:
+                    row = Official.model_validate(row, context=context)
+                except ValidationError as exc:
+                    yield Rejected(row=number, id=raw_id, errors=_validation_errors(exc))
+                    continue
             yield row
 
     def evaluate_roster(
-        self, rows: Iterable[Official | Mapping[str, Any] | Rejected], *, as_of: date
+        self, rows: Iterable[Official | Mapping[str, Any] | Rejected], *, as_of: date | str
     ) -> Iterator[Assessment | Rejected]:
         """Assess a roster lazily, one row at a time: every row gives an :class:`Assessment` or a :class:`Rejected`.
 
@@ -345,6 +376,7 @@ class Engine:
         reader already rejected. Row numbers are 1-based positions in ``rows``. A second row with an id already
         seen is rejected.
         """
+        day = as_date(as_of)
         for row in self.validate_roster(rows):
             if isinstance(row, Rejected):
                 yield row
@@ -358,7 +390,42 @@ class Engine:
                         message=f"unit {row.unit!r} is not in the units supplied: evaluated with the unit unknown",
                     ),
                 )
-            yield self._assess(row, as_of, None, warnings)
+            yield self._assess(row, day, None, warnings)
+
+
+class _SeenIds:
+    """The ids seen so far, with the row each was first seen at."""
+
+    def __init__(self) -> None:
+        self._rows: dict[str, int] = {}
+
+    def first(self, key: str, row: int) -> int | None:
+        """The row ``key`` was first seen at, or None (and ``key`` is recorded at ``row``)."""
+        found = self._rows.get(key)
+        if found is None:
+            self._rows[key] = row
+        return found
+
+
+def _raw_id(row: Mapping[str, Any]) -> str | None:
+    value = row.get("id") if isinstance(row, Mapping) else None
+    if value is None or isinstance(value, dict | list):
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+@lru_cache(maxsize=256)
+def _delegations_on(delegations: tuple[Delegation, ...], as_of: date) -> dict[str, tuple[Delegation, ...]]:
+    by_switch: dict[str, list[Delegation]] = {}
+    for d in delegations:
+        if d.valid.contains(as_of):
+            by_switch.setdefault(d.switch, []).append(d)
+    return {k: tuple(v) for k, v in by_switch.items()}
+
+
+def _fault(rule: str, error: str) -> Verdict:
+    return Verdict(Outcome.ERROR, M("rule.error", rule=rule, error=error))
 
 
 _UNRECORDED = LegalBasis(
@@ -369,21 +436,11 @@ _UNRECORDED = LegalBasis(
 
 
 def _no_standards(title: Title, as_of: date) -> Finding:
-    basis = (title.basis,) if title.basis else (_UNRECORDED,)
     return Finding(
         rule="CBCC-COVERAGE",
         outcome=Outcome.UNDETERMINED,
-        required=None,
-        actual=None,
-        missing=(),
-        deadline=None,
-        basis=basis,
-        message=Text(
-            vi=f"Chưa có tiêu chuẩn nào được mã hóa cho chức danh «{title.name_vi}» vào ngày {fmt_date(as_of)} (quy "
-            f"định chưa được xác nhận từ nguồn); cần thẩm định thủ công.",
-            en=f"No standard is encoded for the title “{title.name_en}” on {fmt_date(as_of)} (the provisions are "
-            f"unconfirmed in the sources); appraise by hand.",
-        ),
+        basis=(title.basis,) if title.basis else (_UNRECORDED,),
+        message=M("coverage.none", title=Text(vi=title.name_vi, en=title.name_en), on=as_of),
         provisional=True,
         source="cbcc_standards",
     )
@@ -420,21 +477,20 @@ def evaluate(
     ``official`` is an :class:`Official` or a roster row (validated here; title names are resolved); ``as_of`` a date
     or an ISO / ``dd/mm/yyyy`` string. ``unit`` is the official's administrative unit (needed by rules with
     difficult-area exceptions or grace periods limited to some communes); ``province`` adds that jurisdiction's
-    plugin rules; ``engine`` reuses a configured :class:`Engine` (for instance one built with a units file).
-    Invalid input raises pydantic's ``ValidationError`` or :class:`~cbcc_standards.dates.DateParseError`.
+    plugin rules; ``engine`` reuses a configured :class:`Engine` (for instance one built with a units file) — then
+    ``province`` must be the engine's own, or omitted. Invalid input raises pydantic's ``ValidationError`` or
+    :class:`~cbcc_standards.dates.DateParseError`.
     """
+    if engine is not None and province is not None and province != engine.province:
+        raise ValueError(f"province={province!r} conflicts with the engine's province {engine.province!r}")
     engine = engine or _default_engine(province)
-    if not isinstance(official, Official):
-        official = Official.model_validate(official, context={"titles": engine.registry.titles})
-    if isinstance(as_of, str):
-        as_of = parse_full_date(as_of)
     return engine.evaluate(official, as_of=as_of, unit=unit)
 
 
 def evaluate_roster(
     rows: Iterable[Official | Mapping[str, Any] | Rejected],
     *,
-    as_of: date,
+    as_of: date | str,
     units: Mapping[str, AdministrativeUnit] | Iterable[AdministrativeUnit] | None = None,
     province: str | None = None,
 ) -> Iterator[Assessment | Rejected]:

@@ -4,8 +4,9 @@ Every hook is a *collector*: it receives a ``register`` callable supplied by the
 validated when its hook returns and recorded with the plugin's name (so every finding can say where its rule came
 from). A plugin whose hook raises, or whose contributions are invalid, contributes nothing through that hook and is
 reported with its error in ``Registry.plugins`` (``strict=True`` raises instead); the other plugins load.
-Built-in rule sets use the same hooks (:data:`cbcc_standards.plugins.DEFAULT_PLUGINS`). No hook is ``firstresult``;
-return values are ignored.
+Built-in rule sets and report formats use the same hooks (:data:`cbcc_standards.plugins.DEFAULT_PLUGINS`). No hook
+is ``firstresult``; return values are ignored. Plugins are called in pluggy's order (``tryfirst`` / ``trylast``
+honoured; the built-ins are ``tryfirst``): when two plugins register the same code, the one called second fails.
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ from typing import TYPE_CHECKING
 import pluggy
 
 if TYPE_CHECKING:
-    from .rules._model import Deadline, RuleSet
+    from .report.policies import ReportPolicy
+    from .report.renderers import Renderer
+    from .rules.model import Deadline, RuleSet
     from .titles import Title
     from .units import AdministrativeUnit
 
@@ -62,7 +65,32 @@ def cbcc_register_deadlines(register: Callable[[Deadline], None]) -> None:
     """Contribute dated remediation deadlines (e.g. a provincial directive: remedy by D, replace after D).
 
     Called once when a registry is built. Call ``register(deadline)`` once per :class:`~cbcc_standards.Deadline`.
-    A deadline applies only when its ``jurisdiction`` is selected, only on days inside its ``valid`` window, and can
-    only shorten a grace period (the earliest deadline wins). A deadline naming an unknown rule makes the plugin
-    fail.
+    A deadline applies only when its ``jurisdiction`` is selected and only on days inside its ``valid`` window. A
+    ``"shorten"`` deadline can only shorten a national grace period (the earliest deadline wins); a ``"review"``
+    deadline sets the remediation schedule of every shortfall of the rules it names (never beyond an earlier
+    national deadline). A deadline naming an unknown rule, later than a national grace period it would lengthen, or
+    whose window is not inside its basis's effective period makes the plugin fail.
+    """
+
+
+@hookspec
+def cbcc_register_report_policies(register: Callable[[ReportPolicy], None]) -> None:
+    """Contribute report policies: what a review report says about a unit after a deadline (the administrative-reform
+    (PAR) index deduction, the title answerable for the unit's compliance).
+
+    Called once when a registry is built, after the deadlines. Call ``register(policy)`` once per
+    :class:`~cbcc_standards.report.ReportPolicy`; a policy applies only when its ``jurisdiction`` is selected and on
+    days inside its ``valid`` window. A code registered twice makes the plugin fail.
+    """
+
+
+@hookspec
+def cbcc_register_renderers(register: Callable[[Renderer], None]) -> None:
+    """Contribute output formats (like datasette's ``register_output_renderer``).
+
+    Called once when a registry is built. Call ``register(renderer)`` once per
+    :class:`~cbcc_standards.report.Renderer`: its ``name`` is what ``--format`` takes, ``extension`` what
+    ``--output`` files end with, ``documents`` the kinds of document it renders (``review``, ``candidate``,
+    ``planning``, ``retirement``, ``rules``, ``rule``). The built-in text, JSON, CSV, HTML and XLSX formats are
+    renderers registered through this hook. A name registered twice makes the plugin fail.
     """

@@ -7,6 +7,7 @@ import hashlib
 import importlib
 import json
 import os
+import pkgutil
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -16,8 +17,13 @@ from typing import Any
 import pluggy
 
 from . import hookspecs
+from .dates import day_after
 from .hookspecs import PROJECT
-from .rules._model import NATIONAL, Deadline, Rule, RuleSet
+from .law import Period
+from .report.policies import ReportPolicy
+from .report.renderers import Renderer
+from .rules.interpreter import loosening
+from .rules.model import NATIONAL, Deadline, Rule, RuleSet
 from .titles import Title, TitleCatalogue
 from .units import AdministrativeUnit
 
@@ -36,21 +42,27 @@ ENTRY_POINT_GROUP = "cbcc_standards"
 PLUGINS_ENV = "CBCC_STANDARDS_PLUGINS"
 """Comma-separated allow-list of entry-point plugin names; empty loads none; unset loads all."""
 
-DEFAULT_PLUGINS: tuple[str, ...] = (
-    "cbcc_standards.rules.titles",
-    "cbcc_standards.rules.commune_civil_servants_2012",
-    "cbcc_standards.rules.commune_civil_servants_2019",
-    "cbcc_standards.rules.commune_civil_servants_2023",
-    "cbcc_standards.rules.civil_status_officer",
-    "cbcc_standards.rules.commune_cadres_2004",
-    "cbcc_standards.rules.commune_cadres_2023",
-    "cbcc_standards.rules.commune_2025",
-    "cbcc_standards.rules.ranks_2021",
-    "cbcc_standards.rules.leadership_2024",
-    "cbcc_standards.rules.appointment",
-    "cbcc_standards.rules.evaluations",
-)
-"""Built-in plugins, registered through the same hooks as third-party ones."""
+_HOOK_PREFIX = "cbcc_register_"
+
+
+def _builtin_plugins() -> tuple[str, ...]:
+    """Every module of ``cbcc_standards.rules`` and ``cbcc_standards.report.formats`` that implements a hook, by name:
+    adding a rule set is adding a module, nothing to list."""
+    names: list[str] = []
+    for package in ("cbcc_standards.rules", "cbcc_standards.report.formats"):
+        module = importlib.import_module(package)
+        for info in pkgutil.iter_modules(module.__path__, f"{package}."):
+            if info.name.rsplit(".", 1)[-1].startswith("_"):
+                continue
+            plugin = importlib.import_module(info.name)
+            if any(name.startswith(_HOOK_PREFIX) for name in vars(plugin)):
+                names.append(info.name)
+    return tuple(sorted(names))
+
+
+DEFAULT_PLUGINS: tuple[str, ...] = _builtin_plugins()
+"""Built-in plugins, registered through the same hooks as third-party ones: the rule-set modules of
+``cbcc_standards.rules`` and the output formats of ``cbcc_standards.report.formats``."""
 
 
 class RegistrationError(ValueError):
@@ -134,6 +146,8 @@ class Registry:
     rulesets: list[SourcedRuleSet] = field(default_factory=list)
     deadlines: list[tuple[Deadline, str]] = field(default_factory=list)
     units: dict[str, AdministrativeUnit] = field(default_factory=dict)
+    policies: list[tuple[ReportPolicy, str]] = field(default_factory=list)
+    renderers: dict[str, tuple[Renderer, str]] = field(default_factory=dict)
     plugins: list[PluginInfo] = field(default_factory=list)
     _rules: dict[str, tuple[Rule, RuleSet, str]] = field(default_factory=dict)
 
@@ -158,7 +172,19 @@ class Registry:
     def jurisdictions(self) -> list[str]:
         """The non-national jurisdictions some plugin contributes to."""
         found = {s.ruleset.jurisdiction for s in self.rulesets} | {d.jurisdiction for d, _ in self.deadlines}
+        found |= {p.jurisdiction for p, _ in self.policies}
         return sorted(found - {NATIONAL})
+
+    def renderer(self, name: str) -> Renderer:
+        """The renderer registered under ``name``; ``KeyError`` if none."""
+        return self.renderers[name][0]
+
+    def renderer_for(self, extension: str) -> Renderer | None:
+        """The renderer whose files end with ``extension`` (``.json``), if any (built-ins first)."""
+        ext = extension.lower()
+        found = [(r, src) for r, src in self.renderers.values() if r.extension == ext]
+        found.sort(key=lambda item: (not item[1].startswith("cbcc_standards."), item[0].name))
+        return found[0][0] if found else None
 
     def content_hash(self) -> str:
         """SHA-256 of the rule sets, titles and deadlines as data: changes whenever the law encoded changes."""
@@ -166,6 +192,7 @@ class Registry:
             "rulesets": sorted((s.ruleset.metadata() for s in self.rulesets), key=lambda r: r["code"]),
             "titles": [t.model_dump(mode="json") for t in self.titles],
             "deadlines": sorted((d.model_dump(mode="json") for d, _ in self.deadlines), key=lambda d: d["code"]),
+            "policies": sorted((p.model_dump(mode="json") for p, _ in self.policies), key=lambda p: p["code"]),
         }
         text = json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str)
         return hashlib.sha256(text.encode()).hexdigest()
@@ -173,10 +200,18 @@ class Registry:
     # -- registration ------------------------------------------------------------------------------------------
 
     def _snapshot(self) -> tuple[Any, ...]:
-        return (self.titles.copy(), list(self.rulesets), list(self.deadlines), dict(self.units), dict(self._rules))
+        return (
+            self.titles.copy(),
+            list(self.rulesets),
+            list(self.deadlines),
+            dict(self.units),
+            dict(self._rules),
+            list(self.policies),
+            dict(self.renderers),
+        )
 
     def _restore(self, snapshot: tuple[Any, ...]) -> None:
-        self.titles, self.rulesets, self.deadlines, self.units, self._rules = snapshot
+        (self.titles, self.rulesets, self.deadlines, self.units, self._rules, self.policies, self.renderers) = snapshot
 
     def _add_title(self, title: Title, source: str) -> None:
         if not isinstance(title, Title):
@@ -195,6 +230,11 @@ class Registry:
             if rule.code in self._rules:
                 other = self._rules[rule.code][2]
                 raise RegistrationError(f"plugin {source}: rule {rule.code} is already registered by {other}")
+            if problem := _window_problem(rule.code, rule.valid, rule.basis):
+                raise RegistrationError(f"plugin {source}: {problem}")
+        for delegation in ruleset.delegations:
+            if problem := _window_problem(f"delegation {delegation.switch}", delegation.valid, (delegation.basis,)):
+                raise RegistrationError(f"plugin {source}: rule set {ruleset.code}: {problem}")
         for rule in ruleset.rules:
             self._rules[rule.code] = (rule, ruleset, source)
         self.rulesets.append(SourcedRuleSet(ruleset, source))
@@ -204,7 +244,46 @@ class Registry:
             raise RegistrationError(f"plugin {source}: register() expects a Deadline, got {type(deadline).__name__}")
         if any(d.code == deadline.code for d, _ in self.deadlines):
             raise RegistrationError(f"plugin {source}: deadline {deadline.code} is registered twice")
+        if problem := _window_problem(f"deadline {deadline.code}", deadline.valid, (deadline.basis,)):
+            raise RegistrationError(f"plugin {source}: {problem}")
         self.deadlines.append((deadline, source))
+        legacy = deadline._legacy_policy
+        if legacy and (legacy.get("par_deduction") or legacy.get("responsible_title")):
+            self._add_policy(
+                ReportPolicy(
+                    code=deadline.code,
+                    jurisdiction=deadline.jurisdiction,
+                    after=deadline.due,
+                    valid=deadline.valid,
+                    basis=deadline.basis,
+                    title=deadline.title,
+                    par_deduction=bool(legacy.get("par_deduction")),
+                    responsible_title=legacy.get("responsible_title"),
+                ),
+                source,
+            )
+
+    def _add_policy(self, policy: ReportPolicy, source: str) -> None:
+        if not isinstance(policy, ReportPolicy):
+            raise RegistrationError(f"plugin {source}: register() expects a ReportPolicy, got {type(policy).__name__}")
+        if any(p.code == policy.code for p, _ in self.policies):
+            raise RegistrationError(f"plugin {source}: report policy {policy.code} is registered twice")
+        self.policies.append((policy, source))
+
+    def _add_renderer(self, renderer: Renderer, source: str) -> None:
+        if not isinstance(renderer, Renderer):
+            raise RegistrationError(f"plugin {source}: register() expects a Renderer, got {type(renderer).__name__}")
+        if renderer.name in self.renderers:
+            other = self.renderers[renderer.name][1]
+            raise RegistrationError(
+                f"plugin {source}: output format {renderer.name!r} is already registered by {other}"
+            )
+        if not renderer.extension.startswith(".") or not renderer.documents:
+            raise RegistrationError(
+                f"plugin {source}: output format {renderer.name!r} needs an extension like '.json' and at least one "
+                "document kind"
+            )
+        self.renderers[renderer.name] = (renderer, source)
 
     def _add_unit(self, unit: AdministrativeUnit, source: str) -> None:
         if not isinstance(unit, AdministrativeUnit):
@@ -237,7 +316,9 @@ class Registry:
         return problems
 
     def _loosens(self, code: str, rule: Rule, ruleset: RuleSet) -> str | None:
-        """Why a provincial rule that says it tightens a national rule would in fact loosen it (None if it does not)."""
+        """Why a provincial rule that says it tightens a national rule would in fact loosen it (None if it does not):
+        its requirement, compared kind by kind; its reliefs (only those of the national rule); its grace periods
+        (none later than the national ones)."""
         if rule.tightens is None:
             return None
         target = self._rules.get(rule.tightens)
@@ -245,19 +326,25 @@ class Registry:
             return f"rule {code} tightens {rule.tightens}, which is not a national rule"
         if ruleset.jurisdiction == NATIONAL:
             return f"rule {code} is national: only a provincial rule set may tighten a national rule"
-        mine, theirs = rule.requirement, target[0].requirement
-        if theirs is not None and (mine is None or not mine.at_least(theirs)):
-            wanted = mine.label("en") if mine is not None else "a requirement that cannot be compared"
-            return (
-                f"rule {code} would loosen national rule {rule.tightens}: it requires {wanted}, the national floor "
-                f"is {theirs.label('en')} (ND 33/2023 Art 8(5), Art 10(4)(a): provincial standards may not be "
-                "lower)"
-            )
+        national = target[0]
+        law = "ND 33/2023 Art 8(5), Art 10(4)(a): provincial standards may not be lower"
+        if why := loosening(rule.requirement, national.requirement):
+            return f"rule {code} would loosen national rule {rule.tightens}: {why} ({law})"
+        extra = [r for r in rule.reliefs if r not in national.reliefs]
+        if extra:
+            return f"rule {code} would loosen national rule {rule.tightens}: it adds a relief the national rule lacks"
+        latest = max(national.grace_deadlines, default=None)
+        for grace in rule.graces:
+            if latest is None or grace.deadline > latest:
+                return (
+                    f"rule {code} would loosen national rule {rule.tightens}: its grace period runs to "
+                    f"{grace.deadline:%d/%m/%Y}, later than the national one"
+                )
         return None
 
     def _lengthens(self, deadline: Deadline) -> str | None:
         """Why a provincial deadline would lengthen a national grace period (None if it does not)."""
-        if deadline.jurisdiction == NATIONAL:
+        if deadline.jurisdiction == NATIONAL or deadline.kind != "shorten":
             return None
         codes = deadline.rules if deadline.rules is not None else self._rules.keys()
         for code in sorted(codes):
@@ -265,9 +352,7 @@ class Registry:
             if entry is None or entry[1].jurisdiction != NATIONAL:
                 continue
             rule = entry[0]
-            overlaps = (
-                rule.valid.end is None or deadline.valid.start is None or deadline.valid.start <= rule.valid.end
-            ) and (deadline.valid.end is None or rule.valid.start is None or rule.valid.start <= deadline.valid.end)
+            overlaps = rule.valid.overlaps(deadline.valid)
             national = rule.grace_deadlines
             if overlaps and national and deadline.due > max(national):
                 return (
@@ -277,10 +362,36 @@ class Registry:
         return None
 
     def _drop(self, source: str) -> None:
-        """Withdraw the rule sets and deadlines a plugin contributed."""
+        """Withdraw the rule sets, deadlines and report policies a plugin contributed."""
         self.rulesets = [s for s in self.rulesets if s.source != source]
         self.deadlines = [(d, src) for d, src in self.deadlines if src != source]
+        self.policies = [(p, src) for p, src in self.policies if src != source]
         self._rules = {code: entry for code, entry in self._rules.items() if entry[2] != source}
+
+
+def _window_problem(what: str, window: Period, bases: Iterable[Any]) -> str | None:
+    """Why ``window`` is not backed by its legal bases (None when it is): the first basis must be in force on the
+    window's first day, every day of the window must lie in some basis's effective period, and no basis may lie
+    wholly outside the window (citing law that was not in force), but the act that ends it the next day."""
+    listed = tuple(bases)
+    periods = [b.effective for b in listed]
+    first = periods[0]
+    if window.start is not None and not first.contains(window.start):
+        return (
+            f"{what} starts on {window.start:%d/%m/%Y}, when its first basis ({listed[0].citation}, {first}) is not in "
+            "force"
+        )
+    if not Period.covered(window, periods):
+        spans = "; ".join(f"{b.citation} {b.effective}" for b in listed)
+        return f"{what} is in force {window}, beyond the effective periods of its bases ({spans})"
+    closing = day_after(window.end) if window.end is not None else None
+    for basis in listed:
+        if not basis.effective.overlaps(window) and basis.effective.start != closing:
+            return (
+                f"{what} cites {basis.citation} ({basis.effective}), which is not in force at any time in {window} "
+                "(nor the act that ends it)"
+            )
+    return None
 
 
 def _collect(
@@ -293,7 +404,7 @@ def _collect(
 ) -> None:
     """Call one hook plugin by plugin; a plugin's contributions land only if its hook ran without error."""
     hook = getattr(pm.hook, hook_name)
-    for impl in hook.get_hookimpls():  # registration order: built-ins first
+    for impl in reversed(hook.get_hookimpls()):  # pluggy's own call order (tryfirst/trylast, then last registered)
         source = impl.plugin_name
         if infos.get(source) and infos[source].error:
             continue
@@ -330,6 +441,8 @@ def load_registry(
     _collect(pm, "cbcc_register_rulesets", registry, registry._add_ruleset, infos, strict)
     _collect(pm, "cbcc_register_deadlines", registry, registry._add_deadline, infos, strict)
     _collect(pm, "cbcc_register_units", registry, registry._add_unit, infos, strict)
+    _collect(pm, "cbcc_register_report_policies", registry, registry._add_policy, infos, strict)
+    _collect(pm, "cbcc_register_renderers", registry, registry._add_renderer, infos, strict)
     while problems := registry._problems():
         for source, problem in problems.items():
             if strict:

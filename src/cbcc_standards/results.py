@@ -10,8 +10,11 @@ from functools import cache
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, TypeAdapter
+from typing_extensions import TypeAliasType
 
+from .i18n import Message, Text
 from .law import LegalBasis
+from .rules.requirements import Requirement
 
 __all__ = [
     "Action",
@@ -22,6 +25,7 @@ __all__ = [
     "RowError",
     "Status",
     "Text",
+    "Value",
     "action_for",
     "status_of",
 ]
@@ -60,18 +64,6 @@ class Action(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
-class Text:
-    """A message in Vietnamese and English."""
-
-    vi: str
-    en: str
-
-    def __call__(self, lang: str = "vi") -> str:
-        """The message in ``lang`` (``vi`` or ``en``)."""
-        return self.vi if lang == "vi" else self.en
-
-
-@dataclass(frozen=True, slots=True)
 class Finding:
     """What one rule found for one official on one date, with the law behind it.
 
@@ -83,11 +75,13 @@ class Finding:
     outcome: Outcome
     basis: tuple[LegalBasis, ...]
     """The rule's legal basis, then the basis of any exception, grace period or deadline that shaped the outcome."""
-    message: Text
-    required: str | None = None
-    """The standard, as a level code or a short description."""
-    actual: str | None = None
-    """What the record shows, as a level code or a short description."""
+    message: Message | Text
+    """What the finding says: a catalogue message (rendered in any language at the edge: ``message("en")``,
+    ``message.vi``), or a plugin's own text for a custom check."""
+    required: Requirement | None = None
+    """The requirement checked, as typed data (None for a custom check)."""
+    actual: Value = None
+    """What the record shows, as data: a level code, an age, an ISO date, a number of months…"""
     missing: tuple[str, ...] = ()
     """Input fields whose absence made the outcome ``undetermined``."""
     deadline: date | None = None
@@ -105,6 +99,10 @@ class Finding:
         """A finding from :meth:`to_json` output."""
         result: Finding = _adapter(Finding).validate_json(text)
         return result
+
+
+Value = TypeAliasType("Value", "str | int | bool | tuple[Value, ...] | None")
+"""A plain value of a finding's ``actual`` (JSON-native; dates as ISO strings)."""
 
 
 @cache

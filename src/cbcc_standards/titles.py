@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -12,7 +12,10 @@ from .law import LegalBasis, Period
 from .types import Category
 from .units import Tier
 
-__all__ = ["Title", "TitleCatalogue", "UnknownTitleError"]
+__all__ = ["Filling", "Title", "TitleCatalogue", "UnknownTitleError"]
+
+Filling = Literal["elected", "appointed", "recruited"]
+"""How a post is filled."""
 
 
 class UnknownTitleError(ValueError):
@@ -33,6 +36,9 @@ class Title(BaseModel):
     """Tier of government; None for ranks, which exist at every tier."""
     category: Category
     leadership: bool = False
+    filled_by: Filling | None = None
+    """How the post is filled: by election (bầu cử), appointment (bổ nhiệm) or recruitment (tuyển dụng); None for
+    ranks. Appointment conditions apply to appointed posts."""
     valid: Period = Period()
     """When the title exists in law."""
     basis: LegalBasis | None = None

@@ -15,9 +15,10 @@ from typing import Any
 
 import pytest
 
-from cbcc_standards import Action, Assessment, Confidence, Engine, Finding, Official, Outcome, Status
+from cbcc_standards import Action, Assessment, Confidence, Engine, Finding, MinAge, MinLevel, Official, Outcome, Status
 
 D = date
+THPT = MinLevel(ladder="general_education", level="thpt")
 GRACE_TT13 = D(2024, 12, 25)
 GRACE_ND33 = D(2028, 8, 1)
 
@@ -227,21 +228,18 @@ def test_every_title_ends_with_the_category(
         pytest.param(
             {"recruited_on": "2021-03-01"}, D(2021, 6, 1), Outcome.NOT_MET, None, (), id="recruited-2021-no-grace"
         ),
+        # The grace excludes only the communes where the province accepts trung cấp (TT 13/2019 Art 1(1)(c), issue of
+        # the audit): with no provincial delegation, a difficult-area flag alone does not take the grace away.
         pytest.param(
-            {"unit": "T.H.MOUNTAIN"}, D(2021, 6, 1), Outcome.NOT_MET, None, (), id="mountain-commune-no-grace"
+            {"unit": "T.H.MOUNTAIN"}, D(2021, 6, 1), Outcome.GRACE, GRACE_TT13, (), id="mountain-commune-grace"
         ),
-        pytest.param({"unit": "T.H.ISLAND"}, D(2021, 6, 1), Outcome.NOT_MET, None, (), id="island-commune-no-grace"),
-        pytest.param({"unit": "T.H.UNLISTED"}, D(2021, 6, 1), Outcome.NOT_MET, None, (), id="border-commune-no-grace"),
+        pytest.param({"unit": "T.H.ISLAND"}, D(2021, 6, 1), Outcome.GRACE, GRACE_TT13, (), id="island-commune-grace"),
+        pytest.param({"unit": "T.H.UNLISTED"}, D(2021, 6, 1), Outcome.GRACE, GRACE_TT13, (), id="border-commune-grace"),
         pytest.param(
-            {"unit": "T.H.UNKNOWN"},
-            D(2021, 6, 1),
-            Outcome.UNDETERMINED,
-            None,
-            ("unit",),
-            id="unit-unknown-grace-undecidable",
+            {"unit": "T.H.UNKNOWN"}, D(2021, 6, 1), Outcome.GRACE, GRACE_TT13, (), id="unit-unknown-no-delegation-grace"
         ),
         pytest.param(
-            {"unit": None}, D(2021, 6, 1), Outcome.UNDETERMINED, None, ("unit",), id="unit-missing-grace-undecidable"
+            {"unit": None}, D(2021, 6, 1), Outcome.GRACE, GRACE_TT13, (), id="unit-missing-no-delegation-grace"
         ),
         pytest.param(
             {"unit": "T.H.UNKNOWN", "recruited_on": "2020-02-01"},
@@ -290,7 +288,7 @@ def test_tt13_2019_university_standard_and_grace(
     prof = get_finding(engine.evaluate(official, as_of=as_of), prof_rule(as_of))
     assert (prof.outcome, prof.deadline, prof.missing) == (outcome, deadline, missing)
     if outcome in (Outcome.GRACE, Outcome.NOT_MET):
-        assert prof.required == "dai_hoc"
+        assert prof.required == MinLevel(ladder="professional", level="dai_hoc")
     if outcome is Outcome.GRACE:  # the grace rests on a secondary source, and the finding says so
         assert any(b.document == "Thông tư 13/2019/TT-BNV" and b.confidence is Confidence.SECONDARY for b in prof.basis)
 
@@ -304,13 +302,42 @@ def test_tt13_2019_grace_gives_train_action_with_deadline(engine: Engine, make_o
     )
 
 
-def test_tt13_2019_difficult_area_without_exception_means_replace(engine: Engine, make_official: MakeOfficial) -> None:
-    assessment = engine.evaluate(make_official(prof="trung_cap", unit="T.H.MOUNTAIN"), as_of=D(2021, 12, 31))
-    assert (assessment.status, assessment.action, assessment.deadline) == (
-        Status.NON_COMPLIANT,
-        Action.REPLACE,
-        None,
+@pytest.mark.parametrize(
+    ("province", "prof", "unit", "outcome", "deadline", "missing"),
+    [
+        # No province: a difficult-area flag alone leaves the grace (the audit's case: mountain commune, 2015 recruit).
+        pytest.param(False, "trung_cap", "T.H.MOUNTAIN", Outcome.GRACE, GRACE_TT13, (), id="national-mountain"),
+        pytest.param(False, "so_cap", "T.H.MOUNTAIN", Outcome.GRACE, GRACE_TT13, (), id="national-mountain-so-cap"),
+        # Province TEST lists MOUNTAIN: there trung cấp is met, and a lower level has no grace.
+        pytest.param(True, "trung_cap", "T.H.MOUNTAIN", Outcome.MET, None, (), id="listed-trung-cap-met"),
+        pytest.param(True, "so_cap", "T.H.MOUNTAIN", Outcome.NOT_MET, None, (), id="listed-so-cap-no-grace"),
+        # A flagged commune missing from the province's list keeps the grace.
+        pytest.param(True, "trung_cap", "T.H.UNLISTED", Outcome.GRACE, GRACE_TT13, (), id="unlisted-flagged-grace"),
+        # Listed but carrying no difficult-area flag: not covered, the grace applies.
+        pytest.param(True, "trung_cap", "T.H.PLAIN", Outcome.GRACE, GRACE_TT13, (), id="listed-plain-grace"),
+        # With a delegation in force, an unknown unit could be a listed one: undecidable.
+        pytest.param(True, "trung_cap", "T.H.UNKNOWN", Outcome.UNDETERMINED, None, ("unit",), id="unit-unknown"),
+    ],
+)
+def test_tt13_2019_grace_is_excluded_only_where_the_province_accepts_trung_cap(
+    engine: Engine,
+    province_engine: Engine,
+    make_official: MakeOfficial,
+    get_finding: GetFinding,
+    province: bool,
+    prof: str,
+    unit: str,
+    outcome: Outcome,
+    deadline: date | None,
+    missing: tuple[str, ...],
+) -> None:
+    """TT 13/2019 grace [M]: recruited before 25/12/2019, "outside the difficult-area list" — the province's list of
+    communes where trung cấp is allowed (legal-sources.md §0, §1.2, §8.7), not any area flag."""
+    official = make_official(prof=prof, unit=unit, recruited_on="2015-03-01")
+    found = get_finding(
+        (province_engine if province else engine).evaluate(official, as_of=D(2021, 6, 1)), "CX-CC-2019-PROF"
     )
+    assert (found.outcome, found.deadline, found.missing) == (outcome, deadline, missing)
 
 
 # -- ND 33/2023 Art 38(1): in office on 01/08/2023 → 01/08/2028 --------------------------------------------------
@@ -537,7 +564,7 @@ def test_delegated_trung_cap_exception(
     prof = get_finding(assessment, prof_rule(as_of))
     assert (prof.outcome, prof.missing) == (outcome, missing)
     if outcome is Outcome.MET:
-        assert prof.required == "trung_cap"
+        assert prof.required == MinLevel(ladder="professional", level="trung_cap")
         assert prof.basis[-1].document == "Quyết định 99/2020/QĐ-UBND tỉnh TEST (test)"
         assert assessment.status is Status.COMPLIANT
 
@@ -692,7 +719,7 @@ def test_civil_status_officer(
     found = get_finding(engine.evaluate(official, as_of=as_of), rule)
     assert (found.outcome, found.deadline, found.missing) == (outcome, deadline, missing)
     if outcome in (Outcome.MET, Outcome.NOT_MET, Outcome.GRACE) and rule != "CX-CC-2019-PROF":
-        assert found.required == "trung_cap:luật"
+        assert found.required == MinLevel(ladder="professional", level="trung_cap", field="luat")
         assert any(b.document == "Luật Hộ tịch 60/2014/QH13" and b.article == "72" for b in found.basis)
 
 
@@ -840,7 +867,7 @@ def test_age_at_least_18(
     actual: str,
 ) -> None:
     age = get_finding(engine.evaluate(make_official(birth_date=birth_date), as_of=as_of), rule)
-    assert (age.outcome, age.required, age.actual) == (outcome, ">=18", actual)
+    assert (age.outcome, age.required, age.actual) == (outcome, MinAge(years=18), int(actual))
 
 
 # -- THPT ------------------------------------------------------------------------------------------------------------
@@ -880,7 +907,7 @@ def test_upper_secondary(
 ) -> None:
     official = make_official(edu=edu, recruited_on="2023-09-01" if as_of.year == 2024 else "2012-01-01")
     found = get_finding(engine.evaluate(official, as_of=as_of), rule)
-    assert (found.outcome, found.required, found.actual) == (outcome, "thpt", actual)
+    assert (found.outcome, found.required, found.actual) == (outcome, THPT, actual)
 
 
 # -- Missing data → undetermined, naming the field -------------------------------------------------------------------
@@ -910,13 +937,6 @@ def test_upper_secondary(
             "CX-CC-2019-PROF",
             ("recruited_on",),
             id="TT13-grace-needs-recruitment-date",
-        ),
-        pytest.param(
-            {"prof": "trung_cap", "unit": "T.H.UNKNOWN"},
-            D(2021, 1, 1),
-            "CX-CC-2019-PROF",
-            ("unit",),
-            id="TT13-grace-needs-the-unit",
         ),
         pytest.param({"title": None}, D(2024, 1, 1), TITLE_RULE, ("title",), id="title-missing"),
         pytest.param({"title": "commune.khong_co"}, D(2024, 1, 1), TITLE_RULE, ("title",), id="title-unknown"),

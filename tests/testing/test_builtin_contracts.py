@@ -61,7 +61,10 @@ def _contract_class(module_name: str) -> type[RuleSetContract]:
     )
 
 
-for _name in DEFAULT_PLUGINS:
+RULE_PLUGINS = tuple(name for name in DEFAULT_PLUGINS if name.startswith("cbcc_standards.rules."))
+"""The built-in plugins that contribute law (the others contribute output formats)."""
+
+for _name in RULE_PLUGINS:
     _cls = _contract_class(_name)
     globals()[_cls.__name__] = _cls
 del _name, _cls
@@ -69,4 +72,4 @@ del _name, _cls
 
 def test_every_builtin_plugin_has_a_contract_class() -> None:
     classes = {name for name, value in globals().items() if isinstance(value, type) and name.startswith("TestBuiltin_")}
-    assert classes == {f"TestBuiltin_{name.rsplit('.', 1)[1]}" for name in DEFAULT_PLUGINS}
+    assert classes == {f"TestBuiltin_{name.rsplit('.', 1)[1]}" for name in RULE_PLUGINS}

@@ -27,7 +27,7 @@ from cbcc_standards import (
     load_registry,
 )
 from cbcc_standards.plugins import Registry
-from cbcc_standards.report import RosterReport
+from cbcc_standards.report import ReviewSummary, RosterReport
 from cbcc_standards.results import status_of
 from cbcc_standards.testing import strategies as cs
 
@@ -164,7 +164,7 @@ def quang_ngai() -> Registry:
 
 
 def _report(engine: Engine, roster: Sequence[Official], as_of: date) -> tuple[dict[str, str], dict[str, object]]:
-    report = RosterReport(as_of=as_of, review=engine.review_summary(as_of))
+    report = RosterReport(as_of=as_of, review=ReviewSummary.for_engine(engine, as_of))
     by_id = {}
     for item in engine.evaluate_roster(roster, as_of=as_of):
         assessment = report.add(item)

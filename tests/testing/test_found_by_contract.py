@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from cbcc_standards import (
+    Custom,
     Engine,
     LegalBasis,
     Official,
@@ -102,7 +103,10 @@ class _GraceWithoutDeadline:
                         title=Text(vi="GW", en="GW"),
                         basis=(LegalBasis(document="Quyết định 1/2024/QĐ-UBND (test)"),),
                         valid=Period(start=date(2024, 1, 1)),
-                        check=lambda official, ctx: Verdict(Outcome.GRACE, Text(vi="GW", en="GW")),
+                        requirement=Custom(
+                            name="grace-without-deadline",
+                            check=lambda official, ctx: Verdict(Outcome.GRACE, Text(vi="GW", en="GW")),
+                        ),
                     ),
                 ),
             )

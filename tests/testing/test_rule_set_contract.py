@@ -29,7 +29,7 @@ from cbcc_standards import (
     hookimpl,
     load_registry,
 )
-from cbcc_standards.rules import Context, Grace, Verdict, min_level
+from cbcc_standards.rules import Context, Custom, Grace, MinLevel, Requirement, Verdict
 from cbcc_standards.rules.titles import COMMUNE_CIVIL_SERVANT_TITLES
 from cbcc_standards.testing import ContractError, RuleSetContract
 from cbcc_standards.testing.contract import Case, _lawful_delegation, _Subject
@@ -45,7 +45,13 @@ TEXT = Text(vi="Thử", en="Test")
 MOUNTAIN = AdministrativeUnit(code="TH.A.NUI", name="Xã Núi", tier="commune", kind="xa", area_flags=["mien_nui"])
 
 
-def _rule(code: str, check: Callable[[Official, Context], Verdict], valid: Period = VALID) -> Rule:
+def _rule(
+    code: str,
+    check: Callable[[Official, Context], Verdict] | Requirement,
+    valid: Period = VALID,
+    graces: tuple[Grace, ...] = (),
+) -> Rule:
+    requirement = check if not callable(check) else Custom(name=code.lower(), check=check, can_train=True)
     return Rule(
         code=code,
         name=code.lower(),
@@ -54,7 +60,8 @@ def _rule(code: str, check: Callable[[Official, Context], Verdict], valid: Perio
         valid=valid,
         titles=COMMUNE_CIVIL_SERVANT_TITLES,
         requires=("qualifications",),
-        check=check,
+        requirement=requirement,
+        graces=graces,
     )
 
 
@@ -102,18 +109,14 @@ class Province:
             )
 
 
-LANGUAGE = min_level(
-    "foreign_language",
-    "bac_2",
-    what=Text(vi="Ngoại ngữ", en="Foreign language"),
-    graces=(Grace(in_office_by=date(2023, 12, 31), deadline=date(2025, 6, 30), basis=ACT),),
-)
+LANGUAGE = MinLevel(ladder="foreign_language", level="bac_2")
+LANGUAGE_GRACE = (Grace(in_office_by=date(2023, 12, 31), deadline=date(2025, 6, 30), basis=ACT),)
 
 
 class TestSoundProvince(RuleSetContract):
     """A sound plugin passes every property (this is how a plugin author uses the contract)."""
 
-    plugin = Province("sound_province", _rule("TH-CC-2024-FL", LANGUAGE))
+    plugin = Province("sound_province", _rule("TH-CC-2024-FL", LANGUAGE, graces=LANGUAGE_GRACE))
     units: ClassVar = (MOUNTAIN,)
     max_examples = 25
 
@@ -217,7 +220,9 @@ class _National:
 
     def __init__(self, outcome: Outcome, valid: Period = VALID) -> None:
         self.__name__ = "national_x"
-        self.rule = _rule("X-NAT-1", _always(outcome), valid)
+        rule = _rule("X-NAT-1", _always(outcome), valid)
+        # Its act is in force for the whole window (registration checks that the law backs every day of a rule).
+        self.rule = rule.model_copy(update={"basis": (ACT.model_copy(update={"effective": valid}),)})
 
     @hookimpl
     def cbcc_register_rulesets(self, register: Callable[[RuleSet], None]) -> None:

@@ -14,7 +14,7 @@ import pytest
 from cbcc_standards import Engine, load_registry
 from cbcc_standards.cli import main
 from cbcc_standards.io import RosterFile
-from cbcc_standards.report import RosterReport
+from cbcc_standards.report import ReviewSummary, RosterReport
 from cbcc_standards.results import Assessment, Outcome, Status
 
 ROSTER = Path(__file__).resolve().parents[2] / "quang-ngai-2021" / "roster.json"
@@ -23,7 +23,7 @@ REGISTRY = load_registry(load_entry_points=False, plugins=[cbcc_quang_ngai], str
 
 def review(as_of: date, province: str | None = "QN") -> tuple[dict[str, Assessment], dict[str, Any]]:
     engine = Engine(REGISTRY, province=province)
-    report = RosterReport(as_of=as_of, review=engine.review_summary(as_of))
+    report = RosterReport(as_of=as_of, review=ReviewSummary.for_engine(engine, as_of))
     by_id: dict[str, Assessment] = {}
     for item in engine.evaluate_roster(RosterFile(ROSTER), as_of=as_of):
         a = report.add(item)
@@ -75,10 +75,21 @@ def test_the_deadline_does_not_carry_over_into_nd_33_2023() -> None:
     assert (a.status, a.deadline) == (Status.WITHIN_GRACE, date(2028, 8, 1))
 
 
-def test_no_national_not_met_turns_into_grace() -> None:
-    # Recruited 2020-09-01, after 25/12/2019: no national grace, so the provincial deadline gives none either.
-    by_id, _ = review(date(2021, 12, 31))
-    assert by_id["QN-0004"].status is Status.NON_COMPLIANT
+def test_the_review_deadline_gives_every_shortfall_until_31_12_2021() -> None:
+    """Công văn 3825/UBND-NC is a review deadline: "remedy the cases that fall short by 31/12/2021, replace after".
+    QN-0004 was recruited on 2020-09-01, after 25/12/2019: no national grace, yet the province's own instrument gives
+    the shortfall until 31/12/2021 — and the finding says the period rests on it, not on national law."""
+    by_id, _ = review(date(2021, 11, 1))
+    a = by_id["QN-0004"]
+    assert (a.status, a.action.value, a.deadline) == (Status.WITHIN_GRACE, "train", date(2021, 12, 31))
+    prof = next(f for f in a.findings if f.rule == "CX-CC-2019-PROF")
+    assert prof.basis[-1] == cbcc_quang_ngai.CV_3825
+    assert "not by national law" in prof.message.en
+    assert "không phải của pháp luật trung ương" in prof.message.vi
+    after, _ = review(date(2022, 1, 1))
+    assert (after["QN-0004"].status, after["QN-0004"].action.value) == (Status.NON_COMPLIANT, "replace")
+    national, _ = review(date(2021, 11, 1), province=None)
+    assert national["QN-0004"].status is Status.NON_COMPLIANT
 
 
 def test_illustrative_exception_is_visible_as_provisional() -> None:

@@ -1,25 +1,100 @@
-"""Rules and rule sets; the built-in national rule sets live in the submodules, one per rule set."""
+"""Rules as data: the model (rules, rule sets, reliefs, grace periods, delegations, deadlines), typed requirements,
+the interpreter, and the built-in national rule sets (one plugin module each)."""
 
 from __future__ import annotations
 
-from ._checks import Grace, MinLevel, Relief, max_age_at_appointment, min_age, min_level, term_before_retirement
-from ._model import NATIONAL, Appointment, CheckFunction, Context, Deadline, Delegation, Rule, RuleSet, Verdict
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .model import (
+        NATIONAL,
+        Appointment,
+        CheckFunction,
+        Context,
+        Deadline,
+        Delegation,
+        Eligibility,
+        Grace,
+        Relief,
+        Rule,
+        RuleSet,
+        Verdict,
+    )
+    from .requirements import (
+        AnyOf,
+        AppointmentTerm,
+        Custom,
+        DisciplineWaiting,
+        Holds,
+        InPlanning,
+        MaxAgeAtFirstAppointment,
+        MinAge,
+        MinLevel,
+        NoConsecutiveFailures,
+        NoFailureSince,
+        NotEncoded,
+        Requirement,
+        StateManagementCertificate,
+        TitleInForce,
+        WorkingTimeAtAppointment,
+    )
 
 __all__ = [
     "NATIONAL",
+    "AnyOf",
     "Appointment",
+    "AppointmentTerm",
     "CheckFunction",
     "Context",
+    "Custom",
     "Deadline",
     "Delegation",
+    "DisciplineWaiting",
+    "Eligibility",
     "Grace",
+    "Holds",
+    "InPlanning",
+    "MaxAgeAtFirstAppointment",
+    "MinAge",
     "MinLevel",
+    "NoConsecutiveFailures",
+    "NoFailureSince",
+    "NotEncoded",
     "Relief",
+    "Requirement",
     "Rule",
     "RuleSet",
+    "StateManagementCertificate",
+    "TitleInForce",
     "Verdict",
-    "max_age_at_appointment",
-    "min_age",
-    "min_level",
-    "term_before_retirement",
+    "WorkingTimeAtAppointment",
 ]
+
+_MODEL = frozenset(
+    [
+        "Appointment",
+        "CheckFunction",
+        "Context",
+        "Deadline",
+        "Delegation",
+        "Eligibility",
+        "Grace",
+        "NATIONAL",
+        "Relief",
+        "Rule",
+        "RuleSet",
+        "Verdict",
+    ]
+)
+
+
+def __getattr__(name: str) -> Any:
+    # Lazy, so that importing one submodule (e.g. ``rules.requirements``) does not import the others.
+    if name in _MODEL:
+        return getattr(import_module(".model", __name__), name)
+    if name in __all__:
+        return getattr(import_module(".requirements", __name__), name)
+    if name in ("min_level", "min_age"):
+        return getattr(import_module(".legacy", __name__), name)
+    raise AttributeError(f"module 'cbcc_standards.rules' has no attribute {name!r}")

@@ -9,21 +9,17 @@ and are not checked). Under TT 13/2019 before TT 04/2022 both this law and the c
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 
 from ..hookspecs import hookimpl
-from ..law import Period
-from ..results import Text
+from ..i18n import Text
+from ..law.regimes import CIVIL_STATUS_LAW_BEFORE_ND_33
+from ..law.sources import LUAT_HO_TICH_ART72_2
 from ..units import Tier
-from ._checks import min_level
-from ._common import PROF
-from ._model import Rule, RuleSet
-from ._sources import LUAT_HO_TICH_ART72_2
+from .model import Rule, RuleSet
+from .requirements import MinLevel
+from .shared import LAW
 
-__all__ = ["LAW_FIELD", "RULESET"]
-
-LAW_FIELD = Text(vi="luật", en="law")
-"""The field of study the Civil Status Law names; a qualification counts when its field contains "luật"."""
+__all__ = ["RULESET"]
 
 RULESET = RuleSet(
     code="national.civil_status_officer",
@@ -42,16 +38,15 @@ RULESET = RuleSet(
                 en="Civil-status officer with trung cấp in law or higher",
             ),
             basis=(LUAT_HO_TICH_ART72_2,),
-            valid=Period(start=date(2016, 1, 1), end=date(2023, 7, 31)),
+            valid=CIVIL_STATUS_LAW_BEFORE_ND_33,
             titles=frozenset({"commune.tu_phap_ho_tich"}),
-            requires=("qualifications",),
-            check=min_level("professional", "trung_cap", what=PROF, field_keyword="luật", field_label=LAW_FIELD),
+            requirement=MinLevel(ladder="professional", level="trung_cap", field=LAW),
         ),
     ),
 )
 
 
-@hookimpl
+@hookimpl(tryfirst=True)
 def cbcc_register_rulesets(register: Callable[[RuleSet], None]) -> None:
     """Register the Civil Status Law rule set."""
     register(RULESET)

@@ -12,19 +12,17 @@ from collections.abc import Callable
 from functools import partial
 
 from ..hookspecs import hookimpl
-from ..results import Text
+from ..i18n import Text
+from ..law.regimes import QD_04_PARTY_SECRETARY
+from ..law.sources import QD_04_2004_ART5
 from ..units import AreaFlag, Tier
-from ._checks import Relief, max_age_at_appointment, min_level
-from ._common import EDU, LLCT, PROF
-from ._model import Rule, RuleSet
-from ._sources import QD_04_2004_ART5
+from .model import Relief, Rule, RuleSet
+from .requirements import MaxAgeAtFirstAppointment, MinLevel
 
 __all__ = ["RULESET"]
 
-_VALID = QD_04_2004_ART5.effective
-assert _VALID.start is not None
-_rule = partial(Rule, basis=(QD_04_2004_ART5,), valid=_VALID, titles=frozenset({"commune.bi_thu"}))
-_MOUNTAIN = Relief(level=None, flags=frozenset({AreaFlag.MIEN_NUI, AreaFlag.VUNG_CAO}), basis=QD_04_2004_ART5)
+_rule = partial(Rule, basis=(QD_04_2004_ART5,), valid=QD_04_PARTY_SECRETARY, titles=frozenset({"commune.bi_thu"}))
+_MOUNTAIN = Relief(accept=None, flags=frozenset({AreaFlag.MIEN_NUI, AreaFlag.VUNG_CAO}), basis=QD_04_2004_ART5)
 
 RULESET = RuleSet(
     code="national.commune_party_secretary_2004",
@@ -42,15 +40,13 @@ RULESET = RuleSet(
                 vi="Bí thư Đảng ủy xã không quá 45 tuổi khi bổ nhiệm lần đầu",
                 en="Commune Party secretary at most 45 at first appointment",
             ),
-            requires=("appointed_on", "birth_date"),
-            check=max_age_at_appointment(45, appointed_from=_VALID.start),
+            requirement=MaxAgeAtFirstAppointment(years=45),
         ),
         _rule(
             code="CX-BT-2004-EDU",
             name="commune-party-secretary-education-2004",
             title=Text(vi="Bí thư Đảng ủy xã tốt nghiệp THPT", en="Commune Party secretary completed upper secondary"),
-            requires=("qualifications",),
-            check=min_level("general_education", "thpt", what=EDU),
+            requirement=MinLevel(ladder="general_education", level="thpt"),
         ),
         _rule(
             code="CX-BT-2004-LLCT",
@@ -59,8 +55,7 @@ RULESET = RuleSet(
                 vi="Bí thư Đảng ủy xã có trung cấp lý luận chính trị trở lên",
                 en="Commune Party secretary with intermediate political theory or higher",
             ),
-            requires=("qualifications",),
-            check=min_level("political_theory", "trung_cap", what=LLCT),
+            requirement=MinLevel(ladder="political_theory", level="trung_cap"),
         ),
         _rule(
             code="CX-BT-2004-PROF",
@@ -69,14 +64,14 @@ RULESET = RuleSet(
                 vi="Bí thư Đảng ủy xã có trình độ chuyên môn trung cấp (miền núi: có thể thấp hơn)",
                 en="Commune Party secretary with trung cấp (lower allowed in mountainous areas)",
             ),
-            requires=("qualifications", "unit"),
-            check=min_level("professional", "trung_cap", what=PROF, reliefs=(_MOUNTAIN,)),
+            requirement=MinLevel(ladder="professional", level="trung_cap"),
+            reliefs=(_MOUNTAIN,),
         ),
     ),
 )
 
 
-@hookimpl
+@hookimpl(tryfirst=True)
 def cbcc_register_rulesets(register: Callable[[RuleSet], None]) -> None:
     """Register the QĐ 04/2004 rule set."""
     register(RULESET)

@@ -19,24 +19,26 @@ Whether Art 8 and the 2028 deadline still bind after 01/07/2025 is [L]: the rule
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
-from datetime import date
 from functools import partial
 
 from ..hookspecs import hookimpl
-from ..law import LegalBasis, Period
-from ..results import Text
+from ..i18n import Text
+from ..law import LegalBasis
+from ..law.regimes import ND_33_COMMUNE_CADRES
+from ..law.sources import (
+    ND_33_2023_ART8_1,
+    ND_33_2023_ART8_2,
+    ND_33_2023_ART8_3,
+    ND_33_2023_ART8_4,
+    ND_33_2023_ART38_1,
+)
 from ..units import Tier
-from ._checks import Relief, min_level, term_before_retirement
-from ._common import CADRE_TRUNG_CAP_SWITCH, EDU, LLCT, PROF, not_encoded
-from ._model import Rule, RuleSet
-from ._sources import ND_33_2023_ART8_1, ND_33_2023_ART8_2, ND_33_2023_ART8_3, ND_33_2023_ART8_4, ND_33_2023_ART38_1
-from .commune_civil_servants_2023 import GRACE
+from .model import Relief, Rule, RuleSet
+from .requirements import MinLevel, NotEncoded, WorkingTimeAtAppointment
+from .shared import CADRE_TRUNG_CAP_SWITCH, ND_33_GRACE_FOR_CADRES
 
 __all__ = ["RULESET"]
 
-_START = date(2023, 8, 1)
-_VALID = Period(start=_START, end=date(2025, 6, 30))
 _PARTY = frozenset({"commune.bi_thu", "commune.pho_bi_thu"})
 _COUNCIL = frozenset(
     {"commune.chu_tich_hdnd", "commune.pho_chu_tich_hdnd", "commune.chu_tich_ubnd", "commune.pho_chu_tich_ubnd"}
@@ -50,13 +52,12 @@ _CHARTER = frozenset(
         "commune.chu_tich_hoi_ccb",
     }
 )
-_GRACES = (replace(GRACE, start_field="appointed_on"),)
-"""ND 33/2023 Art 38(1); a cadre's service start is the election or appointment (``appointed_on``)."""
-_RELIEF = (Relief(level="trung_cap", switch=CADRE_TRUNG_CAP_SWITCH),)
+_GRACES = (ND_33_GRACE_FOR_CADRES,)
+_RELIEF = (Relief(accept=MinLevel(ladder="professional", level="trung_cap"), switch=CADRE_TRUNG_CAP_SWITCH),)
 
 
 def _clause(prefix: str, clause: LegalBasis, titles: frozenset[str], who_vi: str, who_en: str) -> tuple[Rule, ...]:
-    rule = partial(Rule, valid=_VALID, titles=titles, basis=(clause,))
+    rule = partial(Rule, valid=ND_33_COMMUNE_CADRES, titles=titles, basis=(clause,))
     return (
         rule(
             code=f"{prefix}-TERM",
@@ -65,25 +66,24 @@ def _clause(prefix: str, clause: LegalBasis, titles: frozenset[str], who_vi: str
                 vi=f"{who_vi}: đủ 60 tháng công tác trở lên đến tuổi nghỉ hưu khi bổ nhiệm lần đầu",
                 en=f"{who_en}: at least 60 months of work before retirement at first appointment",
             ),
-            requires=("appointed_on", "birth_date", "gender"),
-            check=term_before_retirement(60, appointed_from=_START),
+            requirement=WorkingTimeAtAppointment(months=60),
         ),
         rule(
             code=f"{prefix}-EDU",
             name=f"{prefix.lower()}-education",
             title=Text(vi=f"{who_vi}: tốt nghiệp THPT", en=f"{who_en}: completed upper secondary"),
             basis=(clause, ND_33_2023_ART38_1),
-            requires=("qualifications", "appointed_on"),
-            check=min_level("general_education", "thpt", what=EDU, graces=_GRACES),
+            requirement=MinLevel(ladder="general_education", level="thpt"),
+            graces=_GRACES,
         ),
         rule(
             code=f"{prefix}-PROF",
             name=f"{prefix.lower()}-professional",
             title=Text(vi=f"{who_vi}: trình độ đại học trở lên", en=f"{who_en}: university degree or higher"),
             basis=(clause, ND_33_2023_ART8_4, ND_33_2023_ART38_1),
-            delegable=(CADRE_TRUNG_CAP_SWITCH,),
-            requires=("qualifications", "appointed_on", "unit"),
-            check=min_level("professional", "dai_hoc", what=PROF, graces=_GRACES, reliefs=_RELIEF),
+            requirement=MinLevel(ladder="professional", level="dai_hoc"),
+            reliefs=_RELIEF,
+            graces=_GRACES,
         ),
     )
 
@@ -113,10 +113,10 @@ RULESET = RuleSet(
                 en="People's Council or Committee chair or vice-chair: intermediate political theory or higher",
             ),
             basis=(ND_33_2023_ART8_3, ND_33_2023_ART38_1),
-            valid=_VALID,
+            valid=ND_33_COMMUNE_CADRES,
             titles=_COUNCIL,
-            requires=("qualifications", "appointed_on"),
-            check=min_level("political_theory", "trung_cap", what=LLCT, graces=_GRACES),
+            requirement=MinLevel(ladder="political_theory", level="trung_cap"),
+            graces=_GRACES,
         ),
         Rule(
             code="CX-CB-2023-CHARTER",
@@ -126,15 +126,15 @@ RULESET = RuleSet(
                 en="Heads of the Fatherland Front and mass organisations: standards per their charters",
             ),
             basis=(ND_33_2023_ART8_2,),
-            valid=_VALID,
+            valid=ND_33_COMMUNE_CADRES,
             titles=_CHARTER,
-            check=not_encoded(Text(vi="Tiêu chuẩn theo điều lệ tổ chức", en="Charter standards")),
+            requirement=NotEncoded(subject="charter"),
         ),
     ),
 )
 
 
-@hookimpl
+@hookimpl(tryfirst=True)
 def cbcc_register_rulesets(register: Callable[[RuleSet], None]) -> None:
     """Register the ND 33/2023 Art 8 commune cadre rule set."""
     register(RULESET)

@@ -11,19 +11,17 @@ from collections.abc import Callable
 from functools import partial
 
 from ..hookspecs import hookimpl
-from ..results import Text
+from ..i18n import Text
+from ..law.regimes import TT_06_2012
+from ..law.sources import TT_06_2012_ART2
 from ..units import Tier
-from ._checks import min_age, min_level
-from ._common import EDU, PROF
-from ._model import Rule, RuleSet
-from ._sources import TT_06_2012_ART2
-from .titles import COMMUNE_CIVIL_SERVANT_TITLES
+from .model import Rule, RuleSet
+from .posts import COMMUNE_CIVIL_SERVANT_TITLES
+from .requirements import MinAge, MinLevel
 
 __all__ = ["RULESET"]
 
-_BASIS = (TT_06_2012_ART2,)
-_rule = partial(Rule, basis=_BASIS, valid=TT_06_2012_ART2.effective, titles=COMMUNE_CIVIL_SERVANT_TITLES)
-
+_rule = partial(Rule, basis=(TT_06_2012_ART2,), valid=TT_06_2012, titles=COMMUNE_CIVIL_SERVANT_TITLES)
 
 RULESET = RuleSet(
     code="national.commune_civil_servants_2012",
@@ -32,21 +30,19 @@ RULESET = RuleSet(
         en="Commune civil-servant standards under Circular 06/2012/TT-BNV",
     ),
     tier=Tier.COMMUNE,
-    references=_BASIS,
+    references=(TT_06_2012_ART2,),
     rules=(
         _rule(
             code="CX-CC-2012-AGE",
             name="commune-civil-servant-age-2012",
             title=Text(vi="Công chức cấp xã đủ 18 tuổi trở lên", en="Commune civil servant aged 18 or over"),
-            requires=("birth_date",),
-            check=min_age(18),
+            requirement=MinAge(years=18),
         ),
         _rule(
             code="CX-CC-2012-EDU",
             name="commune-civil-servant-education-2012",
             title=Text(vi="Công chức cấp xã tốt nghiệp THPT", en="Commune civil servant completed upper secondary"),
-            requires=("qualifications",),
-            check=min_level("general_education", "thpt", what=EDU),
+            requirement=MinLevel(ladder="general_education", level="thpt"),
         ),
         _rule(
             code="CX-CC-2012-PROF",
@@ -55,14 +51,13 @@ RULESET = RuleSet(
                 vi="Công chức cấp xã có trình độ chuyên môn trung cấp trở lên",
                 en="Commune civil servant with trung cấp or higher",
             ),
-            requires=("qualifications",),
-            check=min_level("professional", "trung_cap", what=PROF),
+            requirement=MinLevel(ladder="professional", level="trung_cap"),
         ),
     ),
 )
 
 
-@hookimpl
+@hookimpl(tryfirst=True)
 def cbcc_register_rulesets(register: Callable[[RuleSet], None]) -> None:
     """Register the TT 06/2012 rule set."""
     register(RULESET)

@@ -21,149 +21,18 @@ discipline could change under ND 48/2023 is ``undetermined`` with ``disciplines`
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
-from typing import Any
 
 from ..hookspecs import hookimpl
-from ..law import Period
-from ..officials import Official
-from ..results import Outcome, Text
-from ._model import Context, Rule, RuleSet, Verdict
-from ._sources import LAW_80_2025_ART26, LAW_CBCC_2019, ND_48_2023
+from ..i18n import Text
+from ..law.regimes import EVALUATION_LAW_52, EVALUATION_LAW_80
+from ..law.sources import LAW_80_2025_ART26, LAW_CBCC_2019, ND_48_2023
+from .model import Rule, RuleSet
+from .requirements import NoConsecutiveFailures, NoFailureSince
 
-__all__ = ["RULESET", "effective_ratings"]
+__all__ = ["RULESET"]
 
-_FAIL = "khong_hoan_thanh"
-_ND48_FIRST_YEAR = 2023
-_LAW_80_FIRST_YEAR = 2026
-_WHAT = Text(vi="Đánh giá, xếp loại", en="Annual evaluation")
-_NOT_SUPPLIED = Verdict(
-    Outcome.NOT_APPLICABLE,
-    Text(
-        vi="Đánh giá, xếp loại: không có dữ liệu đánh giá; quy tắc không được kiểm tra.",
-        en="Annual evaluation: no evaluation record supplied; the rule was not checked.",
-    ),
-    shared=True,
-)
-
-
-def effective_ratings(official: Official, up_to: int) -> dict[int, str]:
-    """Ratings by year up to ``up_to``, with ND 48/2023 applied: a year from 2023 in which a discipline was decided
-    counts as "không hoàn thành nhiệm vụ"."""
-    ratings = {e.year: e.level for e in official.evaluations or () if e.year <= up_to}
-    for d in official.disciplines or ():
-        if d.decided_on is not None and _ND48_FIRST_YEAR <= d.decided_on.year <= up_to:
-            ratings[d.decided_on.year] = _FAIL
-    return ratings
-
-
-_MEMO: dict[tuple[Any, ...], Verdict] = {}
-_MEMO_LIMIT = 10_000
-
-
-def _shared(key: tuple[Any, ...], build: Callable[[], Verdict]) -> Verdict:
-    """One verdict per situation (the latest ratings), shared by every official in it."""
-    verdict = _MEMO.get(key)
-    if verdict is None:
-        if len(_MEMO) >= _MEMO_LIMIT:
-            _MEMO.clear()
-        verdict = _MEMO[key] = build()
-    return verdict
-
-
-_DISCIPLINES_UNKNOWN = Verdict(
-    Outcome.UNDETERMINED,
-    Text(
-        vi="Đánh giá, xếp loại: thiếu dữ liệu kỷ luật (disciplines); theo Nghị định 48/2023/NĐ-CP, năm bị kỷ luật được "
-        "xếp loại không hoàn thành nhiệm vụ, nên kết quả phụ thuộc vào dữ liệu này.",
-        en="Annual evaluation: the discipline record is missing (disciplines); under Decree 48/2023 a year with a "
-        "discipline counts as not completing duties, so the outcome depends on it.",
-    ),
-    missing=("disciplines",),
-    shared=True,
-)
-
-
-def _worst_case(ratings: dict[int, str], first: int, last: int) -> dict[int, str]:
-    """The ratings if a discipline had been decided in every year from ``first`` to ``last`` (ND 48/2023)."""
-    return {**ratings, **dict.fromkeys(range(first, last + 1), _FAIL)}
-
-
-def _latest_two(ratings: dict[int, str]) -> tuple[tuple[int, str], ...]:
-    return tuple((y, ratings[y]) for y in sorted(ratings)[-2:])
-
-
-def _two_years(official: Official, ctx: Context) -> Verdict:
-    if not official.evaluations:
-        return _NOT_SUPPLIED
-    ratings = effective_ratings(official, ctx.as_of.year)
-    latest = _latest_two(ratings)
-    verdict = _shared(("2y", latest), lambda: _two_years_verdict(latest))
-    if official.disciplines is None and verdict.outcome is Outcome.MET:
-        worst = _latest_two(_worst_case(ratings, _ND48_FIRST_YEAR, ctx.as_of.year))
-        if _shared(("2y", worst), lambda: _two_years_verdict(worst)).outcome is Outcome.NOT_MET:
-            return _DISCIPLINES_UNKNOWN
-    return verdict
-
-
-def _two_years_verdict(latest: tuple[tuple[int, str], ...]) -> Verdict:
-    years = [y for y, _ in latest]
-    if len(latest) == 2 and years[1] - years[0] == 1 and all(r == _FAIL for _, r in latest):
-        return Verdict(
-            Outcome.NOT_MET,
-            Text(
-                vi=f"{_WHAT.vi}: không hoàn thành nhiệm vụ 2 năm liên tiếp ({years[0]}, {years[1]}): cán bộ bị miễn "
-                "nhiệm, công chức bị cho thôi việc.",
-                en=f"{_WHAT.en}: did not complete duties two years running ({years[0]}, {years[1]}): a cadre is "
-                "removed from post, a civil servant dismissed.",
-            ),
-            required="no two consecutive khong_hoan_thanh",
-            actual=f"{years[0]},{years[1]}",
-            shared=True,
-        )
-    text = ", ".join(f"{y}: {r}" for y, r in latest)
-    return Verdict(
-        Outcome.MET,
-        Text(
-            vi=f"{_WHAT.vi}: không có 2 năm liên tiếp không hoàn thành nhiệm vụ ({text}).",
-            en=f"{_WHAT.en}: no two consecutive years without completing duties ({text}).",
-        ),
-        actual=text,
-        shared=True,
-    )
-
-
-def _from_2026(official: Official, ctx: Context) -> Verdict:
-    ratings = {y: r for y, r in effective_ratings(official, ctx.as_of.year).items() if y >= _LAW_80_FIRST_YEAR}
-    if not ratings:
-        return _NOT_SUPPLIED
-    year = max(ratings)
-    verdict = _shared(("2026", year, ratings[year]), lambda: _from_2026_verdict(year, ratings[year]))
-    if official.disciplines is None and verdict.outcome is Outcome.MET and ctx.as_of.year >= _LAW_80_FIRST_YEAR:
-        return _DISCIPLINES_UNKNOWN  # a discipline in any year since 2026 would make the latest year "không hoàn thành"
-    return verdict
-
-
-def _from_2026_verdict(year: int, rating: str) -> Verdict:
-    if rating == _FAIL:
-        return Verdict(
-            Outcome.NOT_MET,
-            Text(
-                vi=f"{_WHAT.vi}: năm {year} không hoàn thành nhiệm vụ: bố trí vị trí việc làm thấp hơn hoặc cho thôi "
-                "việc.",
-                en=f"{_WHAT.en}: did not complete duties in {year}: a lower job position or dismissal.",
-            ),
-            required="not khong_hoan_thanh",
-            actual=f"{year}:{rating}",
-            shared=True,
-        )
-    return Verdict(
-        Outcome.MET,
-        Text(vi=f"{_WHAT.vi}: năm {year}: {rating}.", en=f"{_WHAT.en}: {year}: {rating}."),
-        actual=f"{year}:{rating}",
-        shared=True,
-    )
-
+_ND_48_FIRST_YEAR = ND_48_2023.effective.start.year if ND_48_2023.effective.start else None
+_LAW_80_FIRST_YEAR = EVALUATION_LAW_80.period.start.year if EVALUATION_LAW_80.period.start else 0
 
 RULESET = RuleSet(
     code="national.evaluations",
@@ -174,29 +43,27 @@ RULESET = RuleSet(
             code="EVAL-2020-2Y",
             name="two-years-not-completing-duties",
             basis=(LAW_CBCC_2019, ND_48_2023),
-            valid=Period(start=date(2020, 7, 1), end=date(2025, 12, 31)),
-            requires=("evaluations", "disciplines"),
+            valid=EVALUATION_LAW_52,
             standard=False,
             title=Text(
                 vi="Hai năm liên tiếp không hoàn thành nhiệm vụ", en="Two consecutive years without completing duties"
             ),
-            check=_two_years,
+            requirement=NoConsecutiveFailures(years=2, discipline_counts_from=_ND_48_FIRST_YEAR),
         ),
         Rule(
             code="EVAL-2026",
             name="not-completing-duties-2026",
             basis=(LAW_80_2025_ART26, ND_48_2023),
-            valid=Period(start=date(2026, 1, 1)),
-            requires=("evaluations", "disciplines"),
+            valid=EVALUATION_LAW_80,
             standard=False,
             title=Text(vi="Không hoàn thành nhiệm vụ (Luật 80/2025)", en="Not completing duties (Law 80/2025)"),
-            check=_from_2026,
+            requirement=NoFailureSince(first_year=_LAW_80_FIRST_YEAR),
         ),
     ),
 )
 
 
-@hookimpl
+@hookimpl(tryfirst=True)
 def cbcc_register_rulesets(register: Callable[[RuleSet], None]) -> None:
     """Register the evaluation-consequence rule set."""
     register(RULESET)

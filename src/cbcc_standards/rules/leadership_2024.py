@@ -14,32 +14,23 @@ References (legal-sources.md §3.2):
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from functools import partial
 
 from ..hookspecs import hookimpl
-from ..law import Confidence, LegalBasis, Period
-from ..results import Text
-from ._checks import min_level
-from ._common import LLCT, PROF, not_encoded, state_management_check
-from ._model import Rule, RuleSet
-from ._sources import ND_29_2024, ND_29_2024_DATE
+from ..i18n import Text
+from ..law import Period
+from ..law.regimes import COMMUNE_CATEGORIES, LEADERSHIP_ND_29
+from ..law.sources import ND_29_2024, ND_29_2024_DATE, ND_29_2024_DISTRICT_HEADS
+from .model import Rule, RuleSet
+from .requirements import MinLevel, NotEncoded, StateManagementCertificate
 
 __all__ = ["RULESET"]
 
-_VALID = Period(start=date(2024, 5, 1))
 _BASIS = (ND_29_2024, ND_29_2024_DATE)
 _GDS = frozenset({"province.giam_doc_so"})
 _PGDS = frozenset({"province.pho_giam_doc_so"})
 _DISTRICT = frozenset({"district.truong_phong", "district.pho_truong_phong"})
-_DISTRICT_L = LegalBasis(
-    document="Nghị định 29/2024/NĐ-CP",
-    issuer="Chính phủ",
-    effective=Period(start=date(2024, 5, 1)),
-    confidence=Confidence.PROVISIONAL,
-    note="Standards of heads and deputy heads of district departments not confirmed (believed trung cấp LLCT+).",
-)
-_rule = partial(Rule, basis=_BASIS, valid=_VALID)
+_rule = partial(Rule, basis=_BASIS, valid=LEADERSHIP_ND_29)
 
 RULESET = RuleSet(
     code="national.leadership_2024",
@@ -54,8 +45,7 @@ RULESET = RuleSet(
             name="department-director-degree",
             titles=_GDS,
             title=Text(vi="Giám đốc Sở: đại học trở lên", en="Department director: university or higher"),
-            requires=("qualifications",),
-            check=min_level("professional", "dai_hoc", what=PROF),
+            requirement=MinLevel(ladder="professional", level="dai_hoc"),
         ),
         _rule(
             code="GDS-2024-LLCT",
@@ -65,8 +55,7 @@ RULESET = RuleSet(
                 vi="Giám đốc Sở: cao cấp lý luận chính trị hoặc cử nhân chính trị",
                 en="Department director: advanced political theory or bachelor of politics",
             ),
-            requires=("qualifications",),
-            check=min_level("political_theory", "cao_cap", what=LLCT),
+            requirement=MinLevel(ladder="political_theory", level="cao_cap"),
         ),
         _rule(
             code="GDS-2024-QLNN",
@@ -76,16 +65,14 @@ RULESET = RuleSet(
                 vi="Giám đốc Sở: chứng chỉ QLNN ngạch chuyên viên cao cấp",
                 en="Department director: senior-specialist state-management certificate",
             ),
-            requires=("qualifications",),
-            check=state_management_check("chuyen_vien_cao_cap"),
+            requirement=StateManagementCertificate(level="chuyen_vien_cao_cap"),
         ),
         _rule(
             code="PGDS-2024-PROF",
             name="deputy-department-director-degree",
             titles=_PGDS,
             title=Text(vi="Phó Giám đốc Sở: đại học trở lên", en="Deputy department director: university or higher"),
-            requires=("qualifications",),
-            check=min_level("professional", "dai_hoc", what=PROF),
+            requirement=MinLevel(ladder="professional", level="dai_hoc"),
         ),
         _rule(
             code="PGDS-2024-LLCT",
@@ -95,28 +82,25 @@ RULESET = RuleSet(
                 vi="Phó Giám đốc Sở: trung cấp lý luận chính trị trở lên",
                 en="Deputy department director: intermediate political theory or higher",
             ),
-            requires=("qualifications",),
-            check=min_level("political_theory", "trung_cap", what=LLCT),
+            requirement=MinLevel(ladder="political_theory", level="trung_cap"),
         ),
         _rule(
             code="DTP-2024-STD",
             name="district-department-head-standards",
-            basis=(_DISTRICT_L,),
+            basis=(ND_29_2024_DISTRICT_HEADS,),
             titles=_DISTRICT,
-            valid=Period(start=date(2024, 5, 1), end=date(2025, 6, 30)),
+            valid=Period(start=LEADERSHIP_ND_29.period.start, end=COMMUNE_CATEGORIES.period.end),
             title=Text(
                 vi="Trưởng, Phó phòng cấp huyện: tiêu chuẩn chưa xác nhận",
                 en="District department head or deputy: standards unconfirmed",
             ),
-            check=not_encoded(
-                Text(vi="Tiêu chuẩn Trưởng, Phó phòng cấp huyện", en="District department head standards")
-            ),
+            requirement=NotEncoded(subject="district_department_head"),
         ),
     ),
 )
 
 
-@hookimpl
+@hookimpl(tryfirst=True)
 def cbcc_register_rulesets(register: Callable[[RuleSet], None]) -> None:
     """Register the ND 29/2024 leadership rule set."""
     register(RULESET)

@@ -38,6 +38,7 @@ def _hypothesis_setup_hook() -> None:
     register_type_strategy` (idempotent)."""
     from hypothesis import strategies as st
 
+    from ..i18n import Text
     from ..law import LegalBasis, Period
     from ..officials import (
         Discipline,
@@ -51,8 +52,8 @@ def _hypothesis_setup_hook() -> None:
         Professional,
         StateManagement,
     )
-    from ..results import Assessment, Finding, Text
-    from ..rules._model import Deadline, Delegation
+    from ..results import Assessment, Finding
+    from ..rules.model import Deadline, Delegation
     from ..titles import Title
     from ..units import AdministrativeUnit
 

@@ -33,7 +33,7 @@ from ..law import Period
 from ..officials import Official, Professional, Qualification
 from ..plugins import DEFAULT_PLUGINS, Registry, load_registry
 from ..results import Assessment, Finding, Outcome, Status, action_for, status_of
-from ..rules._model import NATIONAL, Deadline, Delegation, Rule, RuleSet
+from ..rules.model import NATIONAL, Deadline, Delegation, Rule, RuleSet
 from ..titles import Title
 from ..units import AdministrativeUnit, Tier
 from . import strategies as cs
@@ -593,9 +593,11 @@ class RuleSetContract:
     def test_province_never_loosens_national_rules(self) -> None:
         """With the province selected, every national rule still gives a finding, and compared with the national
         evaluation of the same case: a ``met`` comes from a national ``met`` or a lawful delegation; a ``grace`` from
-        a national ``grace`` or ``met`` or a lawful delegation; no deadline is later than the national one. A lawful
-        delegation is one of the province's delegations whose switch the rule honours, in force on ``as_of``,
-        covering the unit, and cited in the finding."""
+        a national ``grace`` or ``met`` or a lawful delegation, or from a national ``not_met`` under a lawful review
+        deadline; no deadline is later than the national one. A lawful delegation is one of the province's
+        delegations whose switch the rule honours, in force on ``as_of``, covering the unit, and cited in the finding.
+        A lawful review deadline is one of the province's deadlines of kind ``review``, in force on ``as_of``, naming
+        the rule (or every rule), cited in the finding, whose day is the finding's deadline."""
         subject = self._subject()
         national = subject.national
         if national is None:
@@ -619,7 +621,11 @@ class RuleSetContract:
                 if new is None:
                     problems.append(f"{code}: dropped with the province selected")
                     continue
-                delegated = _lawful_delegation(subject.delegations, rule, new, case.as_of, unit)
+                delegated = _lawful_delegation(subject.delegations, rule, new, case.as_of, unit) or (
+                    old.outcome is Outcome.NOT_MET
+                    and new.outcome is Outcome.GRACE
+                    and _lawful_review(subject.deadlines, rule, new, case.as_of)
+                )
                 allowed = {Outcome.MET: {Outcome.MET}, Outcome.GRACE: {Outcome.MET, Outcome.GRACE}}.get(new.outcome)
                 if allowed is not None and old.outcome not in allowed and not delegated:
                     problems.append(f"{code}: national {_outcome(old)}, provincial {_outcome(new)} (no delegation)")
@@ -676,6 +682,14 @@ def _lawful_delegation(
     return unit is not None and any(
         d.switch in rule.delegable and d.valid.contains(as_of) and d.basis in finding.basis and d.covers(unit)
         for d in delegations
+    )
+
+
+def _lawful_review(deadlines: Sequence[Deadline], rule: Rule, finding: Finding, as_of: date) -> bool:
+    """True when ``finding`` rests on a provincial review deadline that lawfully sets its remediation period."""
+    return any(
+        d.kind == "review" and d.covers(rule.code, as_of) and d.basis in finding.basis and finding.deadline == d.due
+        for d in deadlines
     )
 
 

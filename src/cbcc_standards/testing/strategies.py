@@ -24,6 +24,7 @@ from hypothesis.strategies import SearchStrategy
 
 from .._text import slugify
 from ..dates import Gender, add_years
+from ..i18n import Message, Text
 from ..ladders import (
     DISCIPLINE,
     EVALUATION,
@@ -48,9 +49,10 @@ from ..officials import (
     Qualification,
     StateManagement,
 )
-from ..results import Assessment, Finding, Outcome, Text
-from ..rules._common import CADRE_TRUNG_CAP_SWITCH, CIVIL_SERVANT_TRUNG_CAP_SWITCH
-from ..rules._model import Deadline, Delegation
+from ..results import Assessment, Finding, Outcome
+from ..rules.model import Deadline, Delegation
+from ..rules.requirements import MinLevel
+from ..rules.shared import CADRE_TRUNG_CAP_SWITCH, CIVIL_SERVANT_TRUNG_CAP_SWITCH
 from ..titles import Title, TitleCatalogue
 from ..types import Category
 from ..units import AdministrativeUnit, AreaFlag, Tier, UnitKind
@@ -261,7 +263,7 @@ def _check_kind(kind: object) -> str | None:
 
 def _catalogue(catalogue: Iterable[Title] | None) -> tuple[Title, ...]:
     if catalogue is None:
-        from ..rules.titles import TITLES
+        from ..rules.posts import TITLES
 
         catalogue = TITLES
     if isinstance(catalogue, Title | str) or not isinstance(catalogue, Iterable):
@@ -865,6 +867,21 @@ def findings(
 _BASES: Final = st.lists(_legal_basis(None, (date(1990, 1, 1), date(2035, 12, 31))), min_size=1, max_size=3)
 _SOURCES: Final = ("", "cbcc_standards.rules.commune_civil_servants_2023", "quang_ngai")
 _TEXTS: Final = texts()
+_MESSAGES: Final = (
+    st.sampled_from(
+        (
+            Message.of("min_age.met", age=30, years=18),
+            Message.of(
+                "min_level.short",
+                subject=Message.of("ladder.professional"),
+                required=Message.of("held.level", ladder="professional", level="dai_hoc"),
+                held=Message.of("held.level", ladder="professional", level="trung_cap"),
+            ),
+            Message.of("common.missing", subject=Message.of("subject.min_age"), fields=("birth_date",)),
+        )
+    )
+    | _TEXTS
+)
 
 
 @st.composite
@@ -885,8 +902,8 @@ def _finding(draw: st.DrawFn, fixed: Outcome | None, rule: str | None, day: date
         rule=rule or _pick(draw, _RULE_CODES),
         outcome=result,
         basis=basis,
-        message=draw(_TEXTS),
-        required=_pick(draw, codes) if draw(_BOOLEANS) else None,
+        message=draw(_MESSAGES),
+        required=MinLevel(ladder="professional", level=_pick(draw, codes)) if draw(_BOOLEANS) else None,
         actual=_pick(draw, codes) if draw(_BOOLEANS) else None,
         missing=missing,
         deadline=deadline,
@@ -939,12 +956,10 @@ def _delegation(draw: st.DrawFn, switch: str | None, unit_codes: frozenset[str] 
     codes = unit_codes
     if codes is None and draw(_BOOLEANS):
         codes = frozenset(_place(draw, Tier.COMMUNE)[0] for _ in range(draw(st.integers(1, 3))))
-    return Delegation(
-        switch=switch or _pick(draw, _SWITCHES),
-        units=codes,
-        valid=draw(_period(date(2015, 1, 1), date(2030, 12, 31), True)),
-        basis=draw(_legal_basis(None, (date(1990, 1, 1), date(2035, 12, 31)))),
-    )
+    valid = draw(_period(date(2015, 1, 1), date(2030, 12, 31), True))
+    # The act that switches the exception on is in force while the delegation is (registration checks it).
+    basis = draw(_legal_basis(None, (date(1990, 1, 1), date(2035, 12, 31)))).model_copy(update={"effective": valid})
+    return Delegation(switch=switch or _pick(draw, _SWITCHES), units=codes, valid=valid, basis=basis)
 
 
 def deadlines(
@@ -975,12 +990,15 @@ def _deadline(
     rules: frozenset[str] | None = None
     if draw(_BOOLEANS) and pool:
         rules = frozenset(_pick(draw, pool) for _ in range(draw(st.integers(1, 3))))
+    valid = draw(_period(date(2015, 1, 1), date(2030, 12, 31), True))
+    # The directive is in force while its deadline is (registration checks it).
+    basis = draw(_legal_basis(None, (date(1990, 1, 1), date(2035, 12, 31)))).model_copy(update={"effective": valid})
     return Deadline(
         code=f"{prefix}-{due.year}-{draw(st.integers(1, 9999))}",
         jurisdiction=place,
         due=due,
-        valid=draw(_period(date(2015, 1, 1), date(2030, 12, 31), True)),
+        valid=valid,
         rules=rules,
-        basis=draw(_legal_basis(None, (date(1990, 1, 1), date(2035, 12, 31)))),
+        basis=basis,
         title=draw(_TEXTS),
     )

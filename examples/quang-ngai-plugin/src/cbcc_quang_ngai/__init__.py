@@ -15,9 +15,19 @@ from datetime import date
 from importlib.resources import files
 
 import cbcc_standards
-from cbcc_standards import AdministrativeUnit, Confidence, Deadline, Delegation, LegalBasis, Period, RuleSet, Text
+from cbcc_standards import (
+    AdministrativeUnit,
+    Confidence,
+    Deadline,
+    Delegation,
+    LegalBasis,
+    Period,
+    ReportPolicy,
+    RuleSet,
+    Text,
+)
 
-__all__ = ["CV_3825", "DEADLINE", "ILLUSTRATIVE_LIST", "JURISDICTION", "RULESET", "UNITS"]
+__all__ = ["CV_3825", "DEADLINE", "ILLUSTRATIVE_LIST", "JURISDICTION", "POLICY", "RULESET", "UNITS"]
 
 JURISDICTION = "QN"
 
@@ -40,16 +50,35 @@ ILLUSTRATIVE_LIST = LegalBasis(
     "ND 33/2023 Art 10(3)) was not found. Do not use it as the province's decision.",
 )
 
+_ISSUED = date(2021, 8, 11)
+_DUE = date(2021, 12, 31)
+# Issued under TT 13/2019: it ends with that regime and does not carry over into ND 33/2023.
+_VALID = Period(start=_ISSUED, end=date(2023, 7, 31))
+
 DEADLINE = Deadline(
     code="QN-3825-2021",
     jurisdiction=JURISDICTION,
-    due=date(2021, 12, 31),
-    # Issued under TT 13/2019: it ends with that regime and does not carry over into ND 33/2023.
-    valid=Period(start=date(2021, 8, 11), end=date(2023, 7, 31)),
+    due=_DUE,
+    valid=_VALID,
     basis=CV_3825,
     title=Text(
         vi="Hoàn thiện tiêu chuẩn trước 31/12/2021; sau ngày này thay thế",
         en="Meet the standards by 31/12/2021; replace after that date",
+    ),
+    kind="review",
+)
+"""A review deadline: every shortfall of a commune official may be remedied until 31/12/2021 (never beyond an
+earlier national deadline), and is to be replaced after it."""
+
+POLICY = ReportPolicy(
+    code="QN-3825-2021-PAR",
+    jurisdiction=JURISDICTION,
+    after=_DUE,
+    valid=_VALID,
+    basis=CV_3825,
+    title=Text(
+        vi="Trừ điểm CCHC huyện có CBCC cấp xã không đạt chuẩn; Chủ tịch UBND huyện chịu trách nhiệm",
+        en="PAR points deducted from districts with non-compliant commune officials; the district chair answers",
     ),
     par_deduction=True,
     responsible_title="district.chu_tich_ubnd",
@@ -90,8 +119,14 @@ def cbcc_register_rulesets(register: Callable[[RuleSet], None]) -> None:
 
 @cbcc_standards.hookimpl
 def cbcc_register_deadlines(register: Callable[[Deadline], None]) -> None:
-    """The 31/12/2021 deadline of Công văn 3825/UBND-NC, with its PAR deduction and responsibility."""
+    """The 31/12/2021 review deadline of Công văn 3825/UBND-NC."""
     register(DEADLINE)
+
+
+@cbcc_standards.hookimpl
+def cbcc_register_report_policies(register: Callable[[ReportPolicy], None]) -> None:
+    """The PAR-index deduction and the district chair's responsibility after 31/12/2021."""
+    register(POLICY)
 
 
 @cbcc_standards.hookimpl

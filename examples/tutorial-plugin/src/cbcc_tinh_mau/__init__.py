@@ -17,7 +17,9 @@ from cbcc_standards import (
     AreaFlag,
     Confidence,
     Delegation,
+    Grace,
     LegalBasis,
+    MinLevel,
     Period,
     Rule,
     RuleSet,
@@ -25,7 +27,6 @@ from cbcc_standards import (
     Tier,
     UnitKind,
 )
-from cbcc_standards.rules import Grace, min_level
 from cbcc_standards.rules.titles import COMMUNE_CIVIL_SERVANT_TITLES
 
 __all__ = ["DELEGATION_BASIS", "JURISDICTION", "LANGUAGE_BASIS", "LANGUAGE_RULE", "RULESET", "UNITS", "VALID"]
@@ -63,14 +64,9 @@ LANGUAGE_RULE = Rule(
     basis=(LANGUAGE_BASIS,),
     valid=VALID,
     titles=COMMUNE_CIVIL_SERVANT_TITLES,
-    requires=("qualifications", "recruited_on"),
-    check=min_level(
-        "foreign_language",
-        "bac_2",
-        what=Text(vi="Ngoại ngữ", en="Foreign language"),
-        # Those in office before the decision have until 30/06/2025.
-        graces=(Grace(in_office_by=date(2023, 12, 31), deadline=date(2025, 6, 30), basis=LANGUAGE_BASIS),),
-    ),
+    requirement=MinLevel(ladder="foreign_language", level="bac_2"),
+    # Those in office before the decision have until 30/06/2025.
+    graces=(Grace(in_office_by=date(2023, 12, 31), deadline=date(2025, 6, 30), basis=LANGUAGE_BASIS),),
 )
 
 UNITS = (

@@ -1,16 +1,25 @@
-"""The legal bases the built-in rule sets cite, each with its dates and confidence (legal-sources.md)."""
+"""The legal bases the library cites, each with its dates and confidence (legal-sources.md).
+
+This is the one module that holds legal dates: every other date of the law (a regime's window, a grace deadline, a
+cut-off) is derived from these bases (``law.regimes``, ``rules.shared``) — a test keeps date literals out of the
+rule modules.
+"""
 
 from __future__ import annotations
 
 from datetime import date
 
-from ..law import Confidence, LegalBasis, Period
+from .model import Confidence, LegalBasis, Period
 
 __all__ = [
     "BLLD_2019_ART169",
     "BNV_1848_2024",
+    "BNV_1848_2024_CUTOFF",
     "CV_03_BCD_2025",
+    "CV_03_BCD_2025_DISTRICT_STANDARDS",
     "CV_11_BCD_2025",
+    "CV_3825_QN_PLANNING",
+    "EARLIEST",
     "HD_06_BTCTW_2021",
     "LAW_80_2025",
     "LAW_80_2025_ART26",
@@ -18,6 +27,7 @@ __all__ = [
     "LUAT_HO_TICH_ART72_2",
     "ND_29_2024",
     "ND_29_2024_DATE",
+    "ND_29_2024_DISTRICT_HEADS",
     "ND_33_2023_ART5",
     "ND_33_2023_ART8_1",
     "ND_33_2023_ART8_2",
@@ -35,11 +45,14 @@ __all__ = [
     "ND_170_2025",
     "ND_170_2025_APPOINTMENT",
     "QD_04_2004_ART5",
+    "QD_50_2021",
     "QD_377_2025",
+    "QD_377_2025_WAITING_MONTHS",
     "TT_04_2022",
     "TT_06_2012_ART2",
     "TT_06_2022",
     "TT_2_2021",
+    "TT_2_2021_CS_NV",
     "TT_2_2021_SECONDARY",
     "TT_13_2019_ART1_1",
     "TT_13_2019_GRACE",
@@ -47,15 +60,30 @@ __all__ = [
 
 H, M, L = Confidence.SETTLED, Confidence.SECONDARY, Confidence.PROVISIONAL
 
+EARLIEST = date(1900, 1, 1)
+"""The start of windows that are open towards the past in the law (a rule's window must have a start)."""
 
-def _nd33(article: str, clause: str, confidence: Confidence = H, note: str | None = None) -> LegalBasis:
+
+_TWO_TIER_START = date(2025, 7, 1)
+_LAST_DAY_OF_COMMUNE_CATEGORIES = date(2025, 6, 30)
+
+
+def _nd33(
+    article: str, clause: str, confidence: Confidence = H, note: str | None = None, *, civil_servants: bool = False
+) -> LegalBasis:
+    """An article of ND 33/2023. ``civil_servants``: a provision on commune civil servants, abolished by
+    ND 170/2025 from 01/07/2025 (legal-sources.md §9.0 [H]; which articles exactly is [L], Art 10 being the
+    standards of commune civil servants)."""
+    if civil_servants:
+        abolished = "Abolished for commune civil servants by ND 170/2025 from 01/07/2025."
+        note = f"{note} {abolished}" if note else abolished
     return LegalBasis(
         document="Nghị định 33/2023/NĐ-CP",
         issuer="Chính phủ",
         article=article,
         clause=clause or None,
         signed=date(2023, 6, 10),
-        effective=Period(start=date(2023, 8, 1)),
+        effective=Period(start=date(2023, 8, 1), end=_LAST_DAY_OF_COMMUNE_CATEGORIES if civil_servants else None),
         confidence=confidence,
         note=note,
         url="https://news.laodong.vn/cong-doan/quy-dinh-nang-luong-cho-can-bo-cong-chuc-cap-huyen-tinh-ve-cap-xa-"
@@ -86,7 +114,7 @@ ND_33_2023_ART5 = _nd33("5", "", note="Six commune civil-servant titles: Trưở
 LAW_80_2025 = LegalBasis(
     document="Luật Cán bộ, công chức 80/2025/QH15",
     issuer="Quốc hội",
-    effective=Period(start=date(2025, 7, 1)),
+    effective=Period(start=_TWO_TIER_START),
     confidence=H,
     note="Two-tier local government: no separate commune cadre / commune civil-servant categories; districts "
     "abolished.",
@@ -94,7 +122,7 @@ LAW_80_2025 = LegalBasis(
 ND_170_2025 = LegalBasis(
     document="Nghị định 170/2025/NĐ-CP",
     issuer="Chính phủ",
-    effective=Period(start=date(2025, 7, 1)),
+    effective=Period(start=_TWO_TIER_START),
     confidence=H,
     note="Civil servants managed by job position; job-position standards are not encoded in this library.",
 )
@@ -137,10 +165,14 @@ LUAT_HO_TICH_ART72_2 = LegalBasis(
 )
 
 ND_33_2023_ART10_1 = _nd33(
-    "10", "1", L, note="Commune military commander: per the specialised military law; no education standard confirmed."
+    "10",
+    "1",
+    L,
+    note="Commune military commander: per the specialised military law; no education standard confirmed.",
+    civil_servants=True,
 )
-ND_33_2023_ART10_2 = _nd33("10", "2", H)
-ND_33_2023_ART10_3 = _nd33("10", "3", H)
+ND_33_2023_ART10_2 = _nd33("10", "2", H, civil_servants=True)
+ND_33_2023_ART10_3 = _nd33("10", "3", H, civil_servants=True)
 ND_33_2023_ART8_1 = _nd33(
     "8", "1", H, note="The political-theory level for Party secretaries (per Party rules) is [L] and not encoded."
 )
@@ -184,6 +216,8 @@ TT_06_2022 = LegalBasis(
     confidence=H,
     note="From 15/08/2022 IT and foreign-language skills are 'as the job requires' instead of certificates.",
 )
+BNV_1848_2024_CUTOFF = date(2022, 8, 1)
+"""Công văn 1848/BNV-CCVC: holders appointed to the CVCC rank before this day meet the QLNN standard."""
 BNV_1848_2024 = LegalBasis(
     document="Công văn 1848/BNV-CCVC",
     issuer="Bộ Nội vụ",
@@ -209,6 +243,20 @@ ND_29_2024_DATE = LegalBasis(
     confidence=M,
     note="Applies from 01/05/2024 (secondary source).",
 )
+ND_29_2024_DISTRICT_HEADS = LegalBasis(
+    document="Nghị định 29/2024/NĐ-CP",
+    issuer="Chính phủ",
+    effective=Period(start=date(2024, 5, 1)),
+    confidence=L,
+    note="Standards of heads and deputy heads of district departments not confirmed (believed trung cấp LLCT+).",
+)
+TT_2_2021_CS_NV = LegalBasis(
+    document="Thông tư 2/2021/TT-BNV",
+    issuer="Bộ Nội vụ",
+    effective=Period(start=date(2021, 8, 1)),
+    confidence=L,
+    note="The standards of the cán sự and nhân viên ranks were not confirmed.",
+)
 CV_03_BCD_2025 = LegalBasis(
     document="Công văn 03/CV-BCĐ",
     issuer="Ban Chỉ đạo",
@@ -216,11 +264,18 @@ CV_03_BCD_2025 = LegalBasis(
     confidence=H,
     note="Commune leadership posts from 01/07/2025 take the standards of the corresponding former district posts.",
 )
+CV_03_BCD_2025_DISTRICT_STANDARDS = LegalBasis(
+    document="Công văn 03/CV-BCĐ",
+    issuer="Ban Chỉ đạo",
+    signed=date(2025, 4, 15),
+    confidence=L,
+    note="Refers to the standards of the former district posts, which are not confirmed in the sources.",
+)
 CV_11_BCD_2025 = LegalBasis(
     document="Công văn 11/CV-BCĐ",
     issuer="Ban Chỉ đạo",
     signed=date(2025, 6, 4),
-    effective=Period(start=date(2025, 7, 1)),
+    effective=Period(start=_TWO_TIER_START),
     confidence=M,
     url="https://news.laodong.vn (…-1520174.ldo)",
     note="Commune leadership civil servants need trung cấp LLCT or higher (secondary source).",
@@ -255,7 +310,7 @@ HD_06_BTCTW_2021 = LegalBasis(
 ND_170_2025_APPOINTMENT = LegalBasis(
     document="Nghị định 170/2025/NĐ-CP",
     issuer="Chính phủ",
-    effective=Period(start=date(2025, 7, 1)),
+    effective=Period(start=_TWO_TIER_START),
     confidence=L,
     note="The appointment-age wording of ND 170/2025 was not seen; it is expected to keep one full term.",
 )
@@ -269,6 +324,27 @@ QD_377_2025 = LegalBasis(
     "ban-bi-thu-a192003.html",
     note="Disciplined cadres may be considered again after 24 months (khiển trách), 36 (cảnh cáo), 60 (cách chức) "
     "[H]; signed and effective 08/10/2025 per a press report (the date is not in the project's legal sources).",
+)
+
+QD_377_2025_WAITING_MONTHS = (("khien_trach", 24), ("canh_cao", 36), ("cach_chuc", 60))
+"""QĐ 377-QĐ/TW: months after a discipline before a cadre may be considered for appointment again."""
+QD_50_2021 = LegalBasis(
+    document="Quy định 50-QĐ/TW",
+    issuer="Bộ Chính trị",
+    signed=date(2021, 12, 27),
+    effective=Period(start=date(2021, 12, 27), end=date(2025, 10, 7)),
+    confidence=M,
+    note="Planned cadres must have age for at least one full term; removed from planning when over age or "
+    "disciplined with reprimand or more. Replaced by QĐ 377-QĐ/TW.",
+)
+CV_3825_QN_PLANNING = LegalBasis(
+    document="Công văn 3825/UBND-NC (Quảng Ngãi)",
+    issuer="UBND tỉnh Quảng Ngãi",
+    signed=date(2021, 8, 11),
+    confidence=M,
+    note="As reported by Báo Quảng Ngãi (11/08/2021): planning tied to title standards and a way to spot officials "
+    "of outstanding ability. The minimum recent rating and the outstanding streak are the library's planning "
+    "criteria (parameters), not a cited legal threshold.",
 )
 
 # -- Retirement, evaluation (legal-sources.md §4–§5) --------------------------------------------------------------

@@ -1,0 +1,250 @@
+"""The message catalogue: languages, messages, converters and rendering."""
+
+from __future__ import annotations
+
+import importlib
+import string
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from functools import cache, lru_cache
+from typing import Any
+
+from typing_extensions import TypeAliasType
+
+__all__ = ["Lang", "Message", "Param", "Text", "UnknownLanguageError", "has", "render", "t"]
+
+
+class UnknownLanguageError(ValueError):
+    """A language the catalogue does not have. ``code`` is stable for tests and tooling."""
+
+    code = "unknown_language"
+
+
+class Lang(StrEnum):
+    """A language of the catalogue."""
+
+    VI = "vi"
+    EN = "en"
+
+    @classmethod
+    def parse(cls, value: Lang | str) -> Lang:
+        """The language named ``value`` (``"vi"``, ``"EN"``, ``"en-US"``…); :class:`UnknownLanguageError` otherwise."""
+        if isinstance(value, Lang):
+            return value
+        if isinstance(value, str):
+            code = value.strip().lower().replace("_", "-").split("-")[0]
+            for lang in cls:
+                if lang.value == code:
+                    return lang
+        raise UnknownLanguageError(f"unknown language {value!r} (use: {', '.join(lang.value for lang in cls)})")
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """A name or title given by the law's data (a rule's title, a title's name), in Vietnamese and English.
+
+    Prose the library writes is a :class:`Message`; a plugin's own texts are ``Text``.
+    """
+
+    vi: str
+    en: str
+
+    def __call__(self, lang: Lang | str = Lang.VI) -> str:
+        """The text in ``lang``; a language without its own text falls back to Vietnamese."""
+        return self.en if Lang.parse(lang) is Lang.EN else self.vi
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """A message of the catalogue: a stable ``key`` and language-neutral parameters, rendered at the edge.
+
+    ``message("en")``, ``message.vi`` and ``message.en`` render it (cached); equal messages compare and hash equal,
+    so reports can count and group them.
+    """
+
+    key: str
+    params: tuple[tuple[str, Param], ...] = ()
+
+    @classmethod
+    def of(cls, key: str, /, **params: Any) -> Message:
+        """A message with keyword parameters: plain values, dates (kept as ISO strings), texts, nested messages, and
+        sequences of these (kept as tuples)."""
+        return cls(key, tuple(sorted((name, _plain(value)) for name, value in params.items())))
+
+    @property
+    def args(self) -> dict[str, Any]:
+        """The parameters as a dict."""
+        return dict(self.params)
+
+    def __call__(self, lang: Lang | str = Lang.VI) -> str:
+        """The message in ``lang``."""
+        return render(self, Lang.parse(lang))
+
+    @property
+    def vi(self) -> str:
+        """The message in Vietnamese."""
+        return render(self, Lang.VI)
+
+    @property
+    def en(self) -> str:
+        """The message in English."""
+        return render(self, Lang.EN)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, list | tuple | frozenset | set):
+        items = sorted(value) if isinstance(value, frozenset | set) else value
+        return tuple(_plain(v) for v in items)
+    return value
+
+
+Param = TypeAliasType("Param", "str | int | bool | Text | Message | tuple[Param, ...] | None")
+"""A message parameter: a plain value (dates as ISO strings), a bilingual text, a nested message, or a tuple."""
+
+
+@cache
+def _templates(lang: Lang) -> Mapping[str, str]:
+    module = importlib.import_module(f"{__package__}.{lang.value}")
+    messages: dict[str, str] = dict(module.MESSAGES)
+    messages.update(_vocabulary(lang))
+    return messages
+
+
+def _vocabulary(lang: Lang) -> dict[str, str]:
+    """Labels of the ladders' levels (``level.<ladder>.<code>``, ``ladder.<name>``), from the ladders' data."""
+    from ..ladders import LADDERS
+
+    words: dict[str, str] = {}
+    for ladder in LADDERS.values():
+        words[f"ladder.{ladder.name}"] = ladder.vi if lang is Lang.VI else ladder.en
+        for level in ladder.levels:
+            words[f"level.{ladder.name}.{level.code}"] = level.vi if lang is Lang.VI else level.en
+    return words
+
+
+def has(key: str, lang: Lang | str = Lang.VI) -> bool:
+    """True when the catalogue has a template for ``key`` in ``lang``."""
+    return key in _templates(Lang.parse(lang))
+
+
+def t(key: str, lang: Lang | str = Lang.VI, /, **params: Any) -> str:
+    """The template ``key`` in ``lang`` with ``params`` (for labels and one-off texts)."""
+    return _format(Lang.parse(lang), key, params)
+
+
+@lru_cache(maxsize=65536)
+def render(message: Message, lang: Lang) -> str:
+    """A message in a language (cached: reports render the same few messages many times)."""
+    return _format(lang, message.key, dict(message.params))
+
+
+def _format(lang: Lang, key: str, params: Mapping[str, Any]) -> str:
+    template = _templates(lang).get(key)
+    if template is None:
+        raise KeyError(f"message {key!r} is not in the {lang.value} catalogue")
+    return _Formatter(lang, params).format(template, **params)
+
+
+# -- converters -------------------------------------------------------------------------------------------------
+
+Converter = Callable[[Any, Mapping[str, Any], Lang], str]
+
+
+def _level(value: Any, params: Mapping[str, Any], lang: Lang) -> str:
+    if value is None:
+        return _format(lang, "word.none", {})
+    return _format(lang, f"level.{params['ladder']}.{value}", {})
+
+
+def _ladder(value: Any, params: Mapping[str, Any], lang: Lang) -> str:
+    return _format(lang, f"ladder.{value}", {})
+
+
+def _field(value: Any, params: Mapping[str, Any], lang: Lang) -> str:
+    key = f"field.{value}"
+    return _format(lang, key, {}) if key in _templates(lang) else str(value)
+
+
+def _flags(value: Any, params: Mapping[str, Any], lang: Lang) -> str:
+    return ", ".join(_format(lang, f"flag.{flag}", {}) for flag in sorted(value))
+
+
+def _text(value: Any, params: Mapping[str, Any], lang: Lang) -> str:
+    return value(lang) if isinstance(value, Text | Message) else str(value)
+
+
+def _date(value: Any, params: Mapping[str, Any], lang: Lang) -> str:
+    from ..dates import fmt_date
+
+    if isinstance(value, str):
+        try:
+            value = date.fromisoformat(value)
+        except ValueError:
+            return str(value)
+    return fmt_date(value) if isinstance(value, date) else str(value)
+
+
+def _rating(value: Any, params: Mapping[str, Any], lang: Lang) -> str:
+    return _format(lang, f"level.evaluation.{value}", {})
+
+
+def _discipline(value: Any, params: Mapping[str, Any], lang: Lang) -> str:
+    return _format(lang, f"level.discipline.{value}", {})
+
+
+def _list(value: Any, params: Mapping[str, Any], lang: Lang) -> str:
+    return ", ".join(_text(item, params, lang) for item in value)
+
+
+def _or(value: Any, params: Mapping[str, Any], lang: Lang) -> str:
+    return _format(lang, "word.or", {}).join(_text(item, params, lang) for item in value)
+
+
+def _disciplines(value: Any, params: Mapping[str, Any], lang: Lang) -> str:
+    return ", ".join(_discipline(item, params, lang) for item in value)
+
+
+def _msg(value: Any, params: Mapping[str, Any], lang: Lang) -> str:
+    return render(value, lang) if isinstance(value, Message) else _text(value, params, lang)
+
+
+def _msgs(value: Iterable[Any], params: Mapping[str, Any], lang: Lang) -> str:
+    return "; ".join(_msg(item, params, lang) for item in value)
+
+
+CONVERTERS: dict[str, Converter] = {
+    "level": _level,
+    "ladder": _ladder,
+    "field": _field,
+    "flags": _flags,
+    "text": _text,
+    "date": _date,
+    "rating": _rating,
+    "discipline": _discipline,
+    "list": _list,
+    "or": _or,
+    "disciplines": _disciplines,
+    "msg": _msg,
+    "msgs": _msgs,
+}
+
+
+class _Formatter(string.Formatter):
+    def __init__(self, lang: Lang, params: Mapping[str, Any]) -> None:
+        self.lang = lang
+        self.params = params
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        converter = CONVERTERS.get(format_spec)
+        if converter is not None:
+            return converter(value, self.params, self.lang)
+        if isinstance(value, Text | Message):
+            return value(self.lang)
+        if isinstance(value, date) and not format_spec:
+            return _date(value, self.params, self.lang)
+        text: str = super().format_field(value, format_spec)
+        return text

@@ -1,0 +1,238 @@
+"""What the HTML and Excel reports show, computed once the review's stream is consumed: the people to act on by
+unit, the summary, the chart geometry, and names of units and titles in the report's language."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ...i18n import Lang, t
+from ...results import Assessment, Finding, Outcome, Status
+from ..renderers import ReviewDocument
+
+__all__ = ["Bar", "Chart", "ReviewView", "cites", "clean"]
+
+SHOWN = frozenset(Outcome) - {Outcome.MET, Outcome.NOT_APPLICABLE}
+"""Findings listed for a person to act on (not met, grace, undetermined, error)."""
+
+COLOURS: dict[Status, tuple[str, str]] = {  # (fill, text)
+    Status.COMPLIANT: ("#2e7d32", "#ffffff"),
+    Status.WITHIN_GRACE: ("#f2b705", "#1a1a1a"),
+    Status.NON_COMPLIANT: ("#c62828", "#ffffff"),
+    Status.UNDETERMINED: ("#757575", "#ffffff"),
+}
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def clean(text: object) -> str:
+    """Text without the control characters neither XML nor a spreadsheet can hold."""
+    return _CONTROL.sub("\ufffd", "" if text is None else str(text))
+
+
+def cites(f: Finding) -> str:
+    """The finding's legal bases, without repeats nor a bare document already cited with its article."""
+    found = [b.citation for b in f.basis]
+    kept = [c for i, c in enumerate(found) if c not in found[:i] and not any(o.startswith(c + ",") for o in found)]
+    return "; ".join(kept)
+
+
+def total(entry: dict[str, Any]) -> int:
+    """The number of officials of a units-summary entry."""
+    return sum(int(entry[s.value]) for s in Status)
+
+
+def num(value: float) -> str:
+    """A coordinate with at most two decimals and no trailing zeros (deterministic)."""
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One status's part of a bar."""
+
+    status: str
+    name: str
+    count: int
+    x: str
+    width: str
+    middle_x: str
+    fill: str
+    ink: str
+    labelled: bool
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One unit's 100 % stacked bar."""
+
+    name: str
+    short: str
+    tier: str
+    y: str
+    middle: str
+    height: str
+    total: int
+    bold: bool
+    segments: tuple[Segment, ...]
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A district's chart: the district's bar, then its communes'."""
+
+    ident: str
+    title: str
+    desc: str
+    width: str
+    height: str
+    label_x: str
+    total_x: str
+    empty_x: str
+    bars: tuple[Bar, ...]
+
+
+class ReviewView:
+    """The review, consumed: people to act on, summary, units, training needs, charts, and naming helpers."""
+
+    def __init__(self, doc: ReviewDocument, lang: Lang) -> None:
+        self.doc = doc
+        self.report = doc.report
+        self.receipt = doc.receipt
+        self.lang = lang
+        self.titles = doc.titles
+        self.to_act = self.report.consume(doc.items)
+        self.summary = self.report.summary()
+        self.units: list[dict[str, Any]] = self.summary["units"]
+        self.needs: list[dict[str, Any]] = self.summary["training_needs"]
+        self.file_warnings = doc.file_warnings()
+
+    def t(self, key: str, **params: Any) -> str:
+        """A label of the catalogue in the report's language."""
+        return t(key, self.lang, **params)
+
+    def status(self, status: Status | str) -> str:
+        """The label of a status."""
+        return self.t(f"status.{Status(status).value}")
+
+    def tier(self, tier: str | None) -> str:
+        """The label of a tier."""
+        return self.t(f"tier.{tier}") if tier in ("province", "district", "commune") else ""
+
+    def day(self, value: Any) -> str:
+        """dd/mm/yyyy of a date or ISO string ('' for None)."""
+        return self.t("report.date", day=value) if value else ""
+
+    def title_name(self, code: str | None) -> str:
+        """The name of a title code in the report's language (the code when unknown)."""
+        if code is None:
+            return ""
+        title = self.titles.get(code) if self.titles is not None else None
+        return title.name(self.lang) if title is not None else code
+
+    def unit_name(self, code: str | None) -> str:
+        """The name of a unit code ('' when unknown)."""
+        review = self.report.review
+        unit = review.units.get(code) if review is not None and code is not None else None
+        return unit.name if unit is not None else ""
+
+    def district_of(self, code: str | None) -> str | None:
+        """The district (or, in a two-tier province, the province) of a unit."""
+        review = self.report.review
+        return review.district_of(code) if review is not None else None
+
+    def findings(self, a: Assessment) -> list[Finding]:
+        """The findings shown for a person to act on."""
+        return [f for f in a.findings if f.outcome in SHOWN]
+
+    def finding_text(self, f: Finding) -> str:
+        """One finding on one line: rule, outcome, provisional mark, message, legal basis."""
+        mark = f" ({self.t('report.provisional')})" if f.provisional else ""
+        return f"{f.rule} [{self.t(f'outcome.{f.outcome.value}')}]{mark}: {f.message(self.lang)} — {cites(f)}"
+
+    def person(self, who: dict[str, Any] | None) -> str:
+        """The holder of a responsible title ('—' when nobody holds it)."""
+        if not who:
+            return ""
+        person = who.get("person")
+        return f"{person['id']} {person['full_name'] or ''}".strip() if person else "—"
+
+    def charted(self) -> list[dict[str, Any]]:
+        """The units that get a chart: districts (in a two-tier province, the province), each with its children."""
+        for tier in ("district", "province"):
+            found = [u for u in self.units if u["tier"] == tier]
+            if found:
+                return found
+        return []
+
+    def groups(self) -> list[tuple[str | None, list[Assessment]]]:
+        """The people to act on by district, in the order of the units summary (unknown district last)."""
+        by: dict[str | None, list[Assessment]] = {}
+        for a in self.to_act:
+            by.setdefault(self.district_of(a.unit), []).append(a)
+        order: list[str | None] = [u["code"] for u in self.units if u["code"] is not None and u["code"] in by]
+        order += sorted((c for c in by if c is not None and c not in order), key=str)
+        if None in by:
+            order.append(None)
+        return [(code, by[code]) for code in order]
+
+    def charts(self) -> list[Chart]:
+        """A horizontal 100 % stacked bar chart per charted unit: the unit first, then its children."""
+        return [
+            self._chart(district, [district, *(u for u in self.units if u["parent"] == district["code"])], i)
+            for i, district in enumerate(self.charted(), start=1)
+        ]
+
+    def _chart(self, district: dict[str, Any], rows: Sequence[dict[str, Any]], index: int) -> Chart:
+        label_w, bar_w, total_w, row_h, gap = 200.0, 400.0, 50.0, 20.0, 6.0
+        names = [(s, self.status(s)) for s in Status]
+
+        def counts(entry: dict[str, Any]) -> str:
+            return ", ".join(f"{name}: {entry[s.value]}" for s, name in names)
+
+        bars = []
+        for i, row in enumerate(rows):
+            y = gap + i * (row_h + gap)
+            count_all = total(row)
+            segments = []
+            done = 0
+            for status, name in names:
+                count = int(row[status.value])
+                if not count or not count_all:
+                    continue
+                x0 = label_w + bar_w * done / count_all
+                x1 = label_w + bar_w * (done + count) / count_all
+                done += count
+                fill, ink = COLOURS[status]
+                segments.append(
+                    Segment(
+                        status.value, name, count, num(x0), num(x1 - x0), num((x0 + x1) / 2), fill, ink, x1 - x0 >= 16
+                    )
+                )
+            name = row["name"]
+            bars.append(
+                Bar(
+                    name=name,
+                    short=name if len(name) <= 32 else name[:31] + "…",
+                    tier=row["tier"] or "unknown",
+                    y=num(y),
+                    middle=num(y + row_h / 2),
+                    height=num(row_h),
+                    total=count_all,
+                    bold=row is district,
+                    segments=tuple(segments),
+                )
+            )
+        return Chart(
+            ident=f"chart-{index}",
+            title=f"{self.t('report.chart_of')} — {district['name']}",
+            desc="; ".join(f"{r['name']} — {counts(r)}" for r in rows),
+            width=num(label_w + bar_w + total_w),
+            height=num(gap + len(rows) * (row_h + gap)),
+            label_x=num(label_w - 6),
+            total_x=num(label_w + bar_w + 6),
+            empty_x=num(label_w + 6),
+            bars=tuple(bars),
+        )

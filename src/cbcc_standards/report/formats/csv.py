@@ -1,0 +1,130 @@
+"""Built-in plugin: the CSV format of a roster review — one row per finding, one per rejected row.
+
+UTF-8 with a byte-order mark so Excel opens it in Vietnamese; a cell a spreadsheet would read as a formula is
+neutralised; a value echoed from the input is cut at :data:`MAX_CELL` characters (with its length), so a hostile
+roster cannot blow the report up.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable
+from datetime import date
+from typing import IO
+
+from ...hookspecs import hookimpl
+from ...i18n import Lang, Text
+from ...rules.requirements import Requirement
+from ..renderers import Document, Renderer, ReviewDocument
+from ..shapes import requirement_dict
+
+__all__ = ["COLUMNS", "CSV", "MAX_CELL", "neutralise_cell"]
+
+COLUMNS = (
+    "id",
+    "full_name",
+    "title",
+    "unit",
+    "status",
+    "action",
+    "official_deadline",
+    "rule",
+    "outcome",
+    "required",
+    "actual",
+    "deadline",
+    "missing",
+    "basis",
+    "provisional",
+    "message",
+)
+MAX_CELL = 2000
+"""The longest cell written; a longer value is cut, ending with ``… (N ký tự)`` / ``… (N characters)``."""
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_cell(value: str) -> str:
+    """Prefix a cell that a spreadsheet would evaluate as a formula with an apostrophe."""
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def _cell(value: object) -> str:
+    text = "" if value is None else str(value)
+    if len(text) > MAX_CELL:
+        text = f"{text[: MAX_CELL - 40]}… ({len(text)})"
+    return neutralise_cell(text)
+
+
+def _iso(day: date | None) -> str:
+    return day.isoformat() if day else ""
+
+
+def _required(value: Requirement | None) -> str:
+    """A requirement on one line: ``min_level(ladder=professional, level=dai_hoc)``."""
+    data = requirement_dict(value)
+    if not data:
+        return ""
+    kind = str(data.pop("type"))
+    return kind + "(" + ", ".join(f"{k}={v}" for k, v in data.items() if v is not None) + ")"
+
+
+def _actual(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, tuple):
+        return ";".join(_actual(v) for v in value)
+    return str(value)
+
+
+def _render(doc: Document, out: IO[str], lang: Lang) -> None:
+    if not isinstance(doc, ReviewDocument):
+        raise TypeError("CSV renders roster reviews only")
+    out.write("\ufeff")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for a in doc.assessments():
+        for f in a.findings:
+            writer.writerow(
+                [
+                    _cell(c)
+                    for c in (
+                        a.id,
+                        a.full_name,
+                        a.title,
+                        a.unit,
+                        a.status.value,
+                        a.action.value,
+                        _iso(a.deadline),
+                        f.rule,
+                        f.outcome.value,
+                        _required(f.required),
+                        _actual(f.actual),
+                        _iso(f.deadline),
+                        ";".join(f.missing),
+                        " | ".join(b.citation for b in f.basis),
+                        "yes" if f.provisional else "",
+                        f.message(lang),
+                    )
+                ]
+            )
+    for r in doc.report.rejected:
+        message = "; ".join(f"{e.field or '-'}: {e.message}" for e in r.errors)
+        row = [r.id, "", "", "", "rejected", "", "", "", "rejected", "", "", "", "", "", "", f"row {r.row}: {message}"]
+        writer.writerow([_cell(c) for c in row])
+
+
+CSV = Renderer(
+    name="csv",
+    extension=".csv",
+    render=_render,
+    documents=frozenset({"review"}),
+    media_type="text/csv; charset=utf-8",
+    label=Text(vi="CSV (mỗi dòng một kết luận)", en="CSV (one row per finding)"),
+)
+
+
+@hookimpl(tryfirst=True)
+def cbcc_register_renderers(register: Callable[[Renderer], None]) -> None:
+    """Register the CSV format."""
+    register(CSV)

@@ -1,0 +1,57 @@
+"""Build a roster review document: the one way the command line, the HTTP API and Python callers start a review."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from ..i18n import Lang
+from ..results import Rejected, RowError
+from .receipt import Receipt
+from .renderers import ReviewDocument
+from .summary import ReviewSummary, RosterReport
+
+if TYPE_CHECKING:
+    from ..engine import Engine
+    from ..officials import Official
+    from ..plugins import Registry
+
+__all__ = ["receipt_for", "review_document"]
+
+
+def receipt_for(registry: Registry, as_of: date, province: str | None, input_sha256: str | None = None) -> Receipt:
+    """The receipt of a run: library version, the plugins loaded (and those that failed), the rule-content hash."""
+    from .. import __version__
+
+    return Receipt(
+        version=str(__version__),
+        plugins=tuple((p.name, p.version) for p in registry.plugins if p.error is None),
+        as_of=as_of,
+        province=province,
+        ruleset_sha256=registry.content_hash(),
+        input_sha256=input_sha256,
+        failed_plugins=tuple((p.name, p.error) for p in registry.plugins if p.error is not None),
+    )
+
+
+def review_document(
+    engine: Engine,
+    rows: Iterable[Official | Mapping[str, Any] | Rejected],
+    *,
+    as_of: date,
+    lang: Lang | str = Lang.VI,
+    receipt: Receipt | None = None,
+    input_sha256: str | None = None,
+    file_warnings: Callable[[], list[RowError]] = list,
+) -> ReviewDocument:
+    """A review of ``rows`` with ``engine`` on ``as_of``, ready for any renderer: the rows are evaluated lazily as the
+    renderer reads them (``registry.renderer("json").render(document, out, Lang.VI)``)."""
+    report = RosterReport(as_of=as_of, lang=Lang.parse(lang), review=ReviewSummary.for_engine(engine, as_of))
+    return ReviewDocument(
+        report=report,
+        items=engine.evaluate_roster(rows, as_of=as_of),
+        receipt=receipt or receipt_for(engine.registry, as_of, engine.province, input_sha256),
+        titles=engine.registry.titles,
+        file_warnings=file_warnings,
+    )
