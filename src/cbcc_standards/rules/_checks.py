@@ -162,7 +162,9 @@ def min_level(
         for q in official.qualifications or ():
             if q.kind != kind:
                 continue
-            level: str = q.level  # type: ignore[union-attr]
+            level: str | None = q.level  # type: ignore[union-attr]
+            if level is None:  # level not known (reading/qualtext.py): left to the engine's unknown-level handling
+                continue
             qfield: str | None = q.field  # type: ignore[union-attr]
             if qfield is None:
                 if unknown is None or ladder.rank(level) > ladder.rank(unknown):

@@ -1,0 +1,1 @@
+"""Reading real rosters: free-text qualification cells, spreadsheet layouts, CSV dialects and encodings."""
