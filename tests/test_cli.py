@@ -165,7 +165,7 @@ def test_unreadable_roster_exits_2_with_one_line(
 ) -> None:
     path = tmp_path / f"roster{suffix}"
     path.write_bytes(content)
-    code, _ = run("check", str(path), "--as-of", "2021-12-31")
+    code, _ = run("check", str(path), "--as-of", "2021-12-31", "--lang", "en")
     err = capsys.readouterr().err
     assert code == 2
     assert reason in err

@@ -24,7 +24,8 @@ import cbcc_standards
 from cbcc_standards import Engine, load_registry
 from cbcc_standards.cli import main
 from cbcc_standards.formats import write_html, write_xlsx
-from cbcc_standards.io import InputError, RosterFile, _xlsx_cell
+from cbcc_standards.io import InputError, RosterFile
+from cbcc_standards.reading.layout import cell_text as _xlsx_cell
 from cbcc_standards.report import Receipt, RosterReport
 
 openpyxl = pytest.importorskip("openpyxl")

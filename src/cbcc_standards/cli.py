@@ -42,12 +42,27 @@ def _parser() -> argparse.ArgumentParser:
         help="fail on a plugin that cannot load or a rule that raises, instead of reporting it",
     )
 
+    reader = argparse.ArgumentParser(add_help=False)
+    reader.add_argument(
+        "--sheet", metavar="NAME", help="sheet of an .xlsx roster (default: the first visible one with data)"
+    )
+    reader.add_argument(
+        "--columns", type=Path, metavar="FILE", help="saved column mapping, JSON or TOML: {header: field}"
+    )
+    reader.add_argument(
+        "--mapping",
+        type=Path,
+        metavar="FILE",
+        help="qualification values the reader leaves unmapped, JSON or TOML: {kind: {value: level}}",
+    )
+    reader.add_argument("--encoding", metavar="NAME", help="encoding of a CSV roster that is not UTF-8 (e.g. cp1258)")
+
     parser = argparse.ArgumentParser(
         prog=PROG, description="Check cadres and civil servants against the Vietnamese standards in force on a date."
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    check = sub.add_parser("check", parents=[common], help="review a roster as of a date")
+    check = sub.add_parser("check", parents=[common, reader], help="review a roster as of a date")
     check.add_argument(
         "roster", type=Path, help="roster file: .json (list), .jsonl, .csv or .xlsx (needs the 'excel' extra)"
     )
@@ -108,7 +123,7 @@ def _parser() -> argparse.ArgumentParser:
     cand.add_argument("--province", metavar="CODE", help="apply this province's plugin rules")
     cand.add_argument("--format", choices=("text", "json"), default="text")
 
-    plan = sub.add_parser("planning", parents=[common], help="who could fill a post (planning pool)")
+    plan = sub.add_parser("planning", parents=[common, reader], help="who could fill a post (planning pool)")
     plan.add_argument("roster", type=Path, help="roster file: .json (list), .jsonl or .csv")
     plan.add_argument("--title", required=True, help="target title code or Vietnamese name")
     plan.add_argument("--as-of", type=_date, required=True, metavar="DATE")
@@ -124,7 +139,37 @@ def _parser() -> argparse.ArgumentParser:
 
     plugins = sub.add_parser("plugins", parents=[common], help="list the plugins loaded, with versions")
     plugins.add_argument("--format", choices=("text", "json"), default="text")
+
+    norm = sub.add_parser(
+        "normalize",
+        parents=[common, reader],
+        help="the canonical roster the reader understood, and a report of what it mapped and could not",
+    )
+    norm.add_argument("roster", type=Path, help="roster file: .json (list), .jsonl, .csv or .xlsx")
+    norm.add_argument(
+        "--output",
+        "-o",
+        type=Path,
+        help="write the roster to a file: .json, .jsonl, .csv or .xlsx by its extension (default: JSON on stdout)",
+    )
+    norm.add_argument(
+        "--report", type=Path, metavar="FILE", help="write the report to a file (.json or text) instead of stderr"
+    )
     return parser
+
+
+def _roster(args: argparse.Namespace) -> Any:
+    """The roster file named on the command line, read with the reader options given."""
+    from .io import RosterFile
+
+    return RosterFile(
+        args.roster,
+        sheet=args.sheet,
+        columns=args.columns,
+        mapping=args.mapping,
+        encoding=args.encoding,
+        lang=args.lang,
+    )
 
 
 def _registry(args: argparse.Namespace) -> Any:
@@ -153,7 +198,7 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> None:
     from . import __version__
     from .engine import Engine
     from .formats import MissingExtraError, require_openpyxl, write_html, write_xlsx
-    from .io import RosterFile, read_units
+    from .io import read_units
     from .report import Receipt, RosterReport
 
     xlsx = args.output is not None and args.output.suffix.lower() == ".xlsx"
@@ -164,7 +209,7 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> None:
             raise UsageError(str(exc)) from None
     registry = _registry(args)
     units = read_units(args.units) if args.units else None
-    roster = RosterFile(args.roster)
+    roster = _roster(args)
     try:
         engine = Engine(registry, province=args.province, units=units, strict=args.strict)
     except ValueError as exc:
@@ -181,7 +226,7 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> None:
     for plugin in registry.plugins:
         if plugin.error:
             print(f"{PROG}: warning: plugin {plugin.name} not loaded: {plugin.error}", file=sys.stderr)
-    items = _progress(engine.evaluate_roster(roster, as_of=args.as_of), sys.stderr)
+    items = _progress(roster.locate(engine.evaluate_roster(roster, as_of=args.as_of)), sys.stderr)
 
     def run(stream: TextIO) -> None:
         # File warnings are known once the header is read, i.e. after the first item: attach them lazily.
@@ -301,6 +346,12 @@ def _cmd_schema(args: argparse.Namespace, out: TextIO) -> None:
         schema["$defs"] = defs
     json.dump(schema, out, ensure_ascii=False, indent=2)
     out.write("\n")
+
+
+def _cmd_normalize(args: argparse.Namespace, out: TextIO) -> None:
+    from .reading.normalize import normalize
+
+    normalize(args, out, registry=_registry(args), roster=_roster(args))
 
 
 def _cmd_plugins(args: argparse.Namespace, out: TextIO) -> None:
@@ -444,7 +495,6 @@ def _cmd_candidate(args: argparse.Namespace, out: TextIO) -> None:
 
 def _cmd_planning(args: argparse.Namespace, out: TextIO) -> None:
     from .appraisal import planning_pool
-    from .io import RosterFile
     from .report import assessment_dict, rejected_dict
     from .results import Rejected
 
@@ -453,7 +503,8 @@ def _cmd_planning(args: argparse.Namespace, out: TextIO) -> None:
     title = _resolve_title(registry, args.title)
     rejected: list[Rejected] = []
     officials = []
-    for item in engine.validate_roster(RosterFile(args.roster)):
+    roster = _roster(args)
+    for item in roster.locate(engine.validate_roster(roster)):
         if isinstance(item, Rejected):
             rejected.append(item)
         else:
@@ -517,6 +568,7 @@ _COMMANDS = {
     "rule": _cmd_rule,
     "schema": _cmd_schema,
     "plugins": _cmd_plugins,
+    "normalize": _cmd_normalize,
 }
 
 

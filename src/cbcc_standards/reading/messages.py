@@ -45,6 +45,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "{path}: không có trang tính nào hiện và có dữ liệu (các trang: {sheets})",
         "en": "{path}: no visible sheet holds data (sheets: {sheets})",
     },
+    "reader.sheet": {"vi": "trang tính {sheet!r}", "en": "sheet {sheet!r}"},
     "reader.bad_mapping_file": {
         "vi": "{path}: tệp khai báo không đọc được: {reason}",
         "en": "{path}: mapping file cannot be read: {reason}",
@@ -116,22 +117,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "{field}: đánh dấu ở cả hai cột {columns} (dòng {rows}): coi là chưa biết",
         "en": "{field}: marked in both columns {columns} (rows {rows}): treated as unknown",
     },
+    "reader.where_column": {"vi": "cột {column} {header!r}", "en": "column {column} {header!r}"},
     "reader.unmapped_value": {
-        "vi": "cột {column} {header!r}: {value!r} không đọc được thành trình độ (dòng {rows}): trình độ này coi là "
-        "chưa biết; khai báo trong tệp --mapping nếu biết tương đương",
-        "en": "column {column} {header!r}: {value!r} is not a level this reader knows (rows {rows}): this "
-        "qualification is treated as unknown; map it in a --mapping file if its equivalent is known",
+        "vi": "{where}: {value!r} không đọc được thành trình độ (dòng {rows}): trình độ này coi là chưa biết; khai báo "
+        "trong tệp --mapping nếu biết tương đương",
+        "en": "{where}: {value!r} is not a level this reader knows (rows {rows}): this qualification is treated as "
+        "unknown; map it in a --mapping file if its equivalent is known",
     },
     "reader.known_unmapped_value": {
-        "vi": "cột {column} {header!r}: {value!r} là văn bằng, chứng chỉ cũ chưa có quy định tương đương (dòng "
-        "{rows}): giữ nguyên văn, trình độ coi là chưa xác định",
-        "en": "column {column} {header!r}: {value!r} is a credential whose equivalence is not confirmed (rows {rows}): "
-        "kept as written, its level is undetermined",
-    },
-    "reader.unmapped_json_level": {
-        "vi": "{field}: {value!r} không đọc được thành trình độ (dòng {rows}): trình độ này coi là chưa biết",
-        "en": "{field}: {value!r} is not a level this reader knows (rows {rows}): this qualification is treated as "
-        "unknown",
+        "vi": "{where}: {value!r} là văn bằng, chứng chỉ chưa có quy định tương đương (dòng {rows}): giữ nguyên văn, "
+        "trình độ coi là chưa xác định",
+        "en": "{where}: {value!r} is a credential whose equivalence is not confirmed (rows {rows}): kept as written, "
+        "its level is undetermined",
     },
     "reader.unused_field": {
         "vi": "trường {field!r} được nhận ra nhưng chưa dùng để đánh giá ({count} dòng): giữ trong bản chuẩn hóa",
@@ -157,6 +154,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         'tra dấu " ở dòng {start}',
         "en": "a quote opened on line {start} is not closed where it should be and swallows lines {start}–{end} into "
         'one cell: check the " on line {start}',
+    },
+    "reader.swallowed_separators": {
+        "vi": "một ô trong ngoặc kép chứa dấu phân cách {delimiter!r} và dòng chỉ có {cells} ô cho {columns} cột: kiểm "
+        'tra dấu " ở dòng {line}',
+        "en": "a quoted cell holds the separator {delimiter!r} and the row has {cells} cells for {columns} columns: "
+        "check the quotes on line {line}",
     },
     "reader.bad_bytes": {
         "vi": "dòng có byte không hợp lệ với bảng mã {encoding}: {echo}",
@@ -185,10 +188,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     # -- the normalize report ---------------------------------------------------------------------------------------
     "normalize.title": {"vi": "Đọc tệp {path}", "en": "Reading {path}"},
     "normalize.source": {"vi": "Nguồn: {source}", "en": "Source: {source}"},
+    "normalize.layout": {
+        "vi": "Dòng tiêu đề: {titles}; tiêu đề cột: dòng {header}; dòng đánh số cột: {numbering}; dữ liệu từ dòng "
+        "{data}",
+        "en": "Title rows: {titles}; header: rows {header}; numbering row: {numbering}; data from row {data}",
+    },
     "normalize.columns": {"vi": "Cột nhận ra:", "en": "Columns matched:"},
     "normalize.column": {"vi": "  {column} {header!r} → {target}{how}", "en": "  {column} {header!r} → {target}{how}"},
-    "normalize.ignored": {"vi": "(bỏ qua)", "en": "(ignored)"},
-    "normalize.by_mapping": {"vi": " [theo tệp --columns]", "en": " [from the --columns file]"},
     "normalize.values": {"vi": "Giá trị đã đọc theo cột:", "en": "Values read, by column:"},
     "normalize.value": {"vi": "    {value!r} → {reading} ×{count}", "en": "    {value!r} → {reading} ×{count}"},
     "normalize.unmapped": {
@@ -200,8 +206,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Credentials whose equivalence is not confirmed (kept as written):",
     },
     "normalize.unmapped_value": {
-        "vi": "    {value!r} ×{count} — dòng {rows}",
-        "en": "    {value!r} ×{count} — rows {rows}",
+        "vi": "  {where}: {value!r} ×{count} — dòng {rows}",
+        "en": "  {where}: {value!r} ×{count} — rows {rows}",
     },
     "normalize.warnings": {"vi": "Cảnh báo:", "en": "Warnings:"},
     "normalize.rejected": {"vi": "Dòng bị loại:", "en": "Rejected rows:"},
