@@ -248,11 +248,14 @@ class RosterFile:
         self.warnings: list[RowError] = []
         self.reading = ReadingSummary(path=str(self.path), format=self.format, lang=lang, remarks=self.warnings)
         if self._csv is not None:
+            decoded = self._csv.decoded
             self.reading.source = {
-                "encoding": self._csv.decoded.encoding,
-                "encoding_found_by": self._csv.decoded.how,
+                "encoding": decoded.encoding,
+                "encoding_found_by": decoded.how,
                 "delimiter": self._csv.delimiter,
             }
+            if decoded.how == "detected":
+                self.reading.remark("reader.encoding_detected", None, encoding=decoded.encoding)
         self.lines: list[int | None] = []
         self.extras: dict[int, dict[str, Any]] = {}
         self._model_fields = frozenset(Official.model_fields)

@@ -45,6 +45,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "{path}: không có trang tính nào hiện và có dữ liệu (các trang: {sheets})",
         "en": "{path}: no visible sheet holds data (sheets: {sheets})",
     },
+    "reader.encoding_detected": {
+        "vi": "tệp không phải UTF-8: đọc bằng bảng mã {encoding} (nhận ra từ nội dung); nếu chữ hiển thị sai, chạy "
+        "lại với --encoding",
+        "en": "the file is not UTF-8: read as {encoding} (recognised from its text); if letters come out wrong, run "
+        "again with --encoding",
+    },
     "reader.sheet": {"vi": "trang tính {sheet!r}", "en": "sheet {sheet!r}"},
     "reader.bad_mapping_file": {
         "vi": "{path}: tệp khai báo không đọc được: {reason}",
@@ -95,8 +101,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{what} at row {rows}: not a record, skipped",
     },
     "reader.merged_fill": {
-        "vi": "ô gộp {ref} (cột {header!r}) áp dụng cho các dòng {rows}",
-        "en": "merged cell {ref} (column {header!r}) applied to rows {rows}",
+        "vi": "ô gộp {ref} (cột {header!r}) được áp dụng cho mọi dòng mà ô phủ",
+        "en": "merged cells {ref} (column {header!r}) applied to every row they span",
     },
     "reader.merged_cell": {
         "vi": "ô gộp {ref} (cột {header!r}) chỉ có giá trị ở dòng {first}; dòng {rows} được đọc là trống",
@@ -104,18 +110,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # -- values ---------------------------------------------------------------------------------------------------
     "reader.unknown_date": {
-        "vi": "{field}: {value!r} nghĩa là chưa biết (dòng {rows}): coi là chưa biết",
-        "en": "{field}: {value!r} means unknown (rows {rows}): treated as unknown",
+        "vi": "{value!r} nghĩa là chưa biết (dòng {rows}): coi là chưa biết",
+        "en": "{value!r} means unknown (rows {rows}): treated as unknown",
     },
     "reader.placeholder_date": {
-        "vi": "{field}: {value!r} là ngày giữ chỗ, không phải ngày thật (dòng {rows}): coi là chưa biết, không kết "
+        "vi": "{value!r} là ngày giữ chỗ, không phải ngày thật (dòng {rows}): coi là chưa biết, không kết "
         "luận nào dựa trên ngày này",
-        "en": "{field}: {value!r} is a placeholder, not a real date (rows {rows}): treated as unknown; no verdict "
+        "en": "{value!r} is a placeholder, not a real date (rows {rows}): treated as unknown; no verdict "
         "rests on it",
     },
     "reader.conflicting_marks": {
-        "vi": "{field}: đánh dấu ở cả hai cột {columns} (dòng {rows}): coi là chưa biết",
-        "en": "{field}: marked in both columns {columns} (rows {rows}): treated as unknown",
+        "vi": "đánh dấu ở cả hai cột {value} (dòng {rows}): coi là chưa biết",
+        "en": "marked in both columns {value} (rows {rows}): treated as unknown",
     },
     "reader.where_column": {"vi": "cột {column} {header!r}", "en": "column {column} {header!r}"},
     "reader.unmapped_value": {

@@ -50,12 +50,15 @@ def canonical_row(official: Official, extras: dict[str, Any] | None = None) -> d
     whose level is unknown keeps ``"level": null`` and its raw text), and the recognised fields the model does not
     have yet."""
     row = official.model_dump(mode="json", exclude_none=True)
+    qualifications = []
     for item in row.get("qualifications", ()):
-        for flag in ("administrative", "bachelor"):
-            if item.get(flag) is False:
-                del item[flag]
-        if item["kind"] in KINDS:
-            item.setdefault("level", None)
+        first = {"kind": item.pop("kind")}
+        if first["kind"] in KINDS:
+            first["level"] = item.pop("level", None)
+        rest = {k: v for k, v in item.items() if v is not False}  # flags left at their default
+        qualifications.append(first | rest)
+    if "qualifications" in row:
+        row["qualifications"] = qualifications
     if not row.get("planned_titles"):
         row.pop("planned_titles", None)
     return row | (extras or {})
@@ -192,6 +195,9 @@ def report_dict(summary: ReadingSummary, rejected: list[Rejected], kept: int) ->
     }
 
 
+_FIELD_PREFIXED = frozenset({"birth_date", "recruited_on", "appointed_on", "party_joined_on", "gender"})
+"""Fields of remarks whose message does not name the field itself."""
+
 _HOW = {
     "seq": {"vi": "(số thứ tự: bỏ qua)", "en": "(row number: ignored)"},
     "note": {"vi": "(ghi chú: bỏ qua)", "en": "(remarks: ignored)"},
@@ -253,7 +259,8 @@ def write_report_text(summary: ReadingSummary, rejected: list[Rejected], kept: i
     if remarks:
         out.write(message("normalize.warnings", lang) + "\n")
         for w in remarks:
-            out.write(f"  - {w.message}\n")
+            field = f"{w.field}: " if w.field in _FIELD_PREFIXED else ""
+            out.write(f"  - {field}{w.message}\n")
     if rejected:
         out.write(message("normalize.rejected", lang) + "\n")
         for r in rejected:

@@ -153,7 +153,7 @@ class ReadingSummary:
                 continue  # the layout, not a remark: see the normalize report
             label = _SKIPPED[what]["en" if self.lang == "en" else "vi"]
             text = message("reader.skipped_rows", self.lang, what=label, rows=rows_text(numbers, len(numbers)))
-            out.append(RowError(field=None, code="skipped_rows", message=text))
+            out.append(RowError(field="row", code="skipped_rows", message=text))
         return out
 
 

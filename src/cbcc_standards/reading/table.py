@@ -109,14 +109,8 @@ class _RowBuilder:
         self.lang = summary.lang
         self.columns = [c for c in layout.columns if c.target is not None and c.how not in ("duplicate", "ignored")]
         self.width = max((c.index for c in layout.columns), default=-1) + 1
-        self.identity = [c.index for c in self.columns if c.target and c.target.field in ("id", "full_name")] + [
-            c.index for c in self.columns if c.target and c.target.field in ("family_name", "given_name")
-        ]
-        self.person = [
-            c.index
-            for c in self.columns
-            if c.target and (c.target.field in DATE_FIELDS or c.target.field in KINDS or c.target.field == "gender")
-        ]
+        self.ids = [c.index for c in self.columns if c.target and c.target.field == "id"]
+        self.person = [c.index for c in self.columns if c.target and c.target.field in (*DATE_FIELDS, "gender")]
         self.has_qualifications = any(c.target and c.target.field in KINDS for c in self.columns)
         genders = {c.target.value for c in self.columns if c.target and c.target.field == "gender" and c.target.value}
         self.single_gender = None
@@ -290,7 +284,7 @@ def _swallowed(cells: Sequence[str], delimiter: str, width: int) -> str | None:
 class _Classifier:
     """Which rows are records: not blank, not a total, a repeated header, a section heading or a signature line."""
 
-    def __init__(self, layout: Layout, builder: _RowBuilder, header_texts: list[str]) -> None:
+    def __init__(self, builder: _RowBuilder, header_texts: list[str]) -> None:
         self.builder = builder
         self.header = {t for t in header_texts if t}
 
@@ -299,19 +293,17 @@ class _Classifier:
         filled = [t for t in texts if t]
         if not filled:
             return "blank"
-        first = slugify(filled[0])
-        if any(first == t or first.startswith(t + "_") for t in _TOTALS) and not self._has_identity(texts):
-            return "total"
         if self.header and len(set(filled) & self.header) * 2 >= len(filled) >= 2:
             return "header"
-        if not self._has_identity(texts):
-            person = [i for i in self.builder.person if i < len(texts) and texts[i]]
-            if len(filled) <= 2 or not person:
-                return "section"
+        if any(i < len(texts) and texts[i] for i in self.builder.ids):
+            return None  # a row with an id is a record, whatever else it holds
+        first = slugify(filled[0])
+        if any(first == t or first.startswith(t + "_") for t in _TOTALS):
+            return "total"
+        person = [i for i in self.builder.person if i < len(texts) and texts[i]]
+        if len(filled) <= 2 or not person:
+            return "section"  # a group heading ("I. Xã Bình Châu"), a signature line: no id, no date, no gender
         return None
-
-    def _has_identity(self, texts: Sequence[str]) -> bool:
-        return any(i < len(texts) and texts[i] for i in self.builder.identity)
 
 
 def _fills(layout: Layout, merges: Sequence[CellRange], summary: ReadingSummary) -> dict[tuple[int, int], CellRange]:
@@ -392,7 +384,7 @@ def read_table(
         summary.skip("numbering", layout.numbering_row)
     builder = _RowBuilder(layout, summary, mapping=mapping, epoch=epoch, model_fields=model_fields)
     bottom = [cell_text(v) for v in next((r.cells for r in head if r.line == layout.header_rows[1]), ())]
-    classifier = _Classifier(layout, builder, bottom)
+    classifier = _Classifier(builder, bottom)
     fills = _fills(layout, merges, summary)
     carried: dict[CellRange, Any] = {}
     fill_tops = {(m.min_row, m.min_col - 1): m for m in set(fills.values())}
@@ -534,6 +526,8 @@ def _column_remarks(layout: Layout, summary: ReadingSummary) -> None:
     fields = {c.target.field for c in layout.columns if c.target is not None}
     if "full_name" not in fields and fields & {"family_name", "given_name"}:
         fields.add("full_name")
+    if any(c.target and c.target.field == "birth_date" and c.target.value for c in layout.columns):
+        fields.add("gender")  # the birth date is written in the column of the person's gender
     for name in ("gender", "birth_date", "title", "unit", "recruited_on"):
         if name not in fields:
             summary.remark("reader.absent_column", name, field=name)
