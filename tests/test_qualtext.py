@@ -182,8 +182,14 @@ def test_value_mapping_errors(table: dict[str, dict[str, str]], message: str) ->
 def test_unknown_kind() -> None:
     with pytest.raises(ValueError, match="unknown qualification kind"):
         read_qualification("ethnic_language", "Hrê")
-    assert set(KINDS) == {"general_education", "professional", "political_theory", "state_management", "it",
-                          "foreign_language"}  # fmt: skip
+    assert set(KINDS) == {
+        "general_education",
+        "professional",
+        "political_theory",
+        "state_management",
+        "it",
+        "foreign_language",
+    }
 
 
 def test_model_reads_free_text_levels() -> None:

@@ -295,14 +295,14 @@ class RosterFile:
         self.reading.records += 1
         return _rejected(len(self.lines), line, key, self.lang, field, **params)
 
-    def _clean(self, line: int | None, value: Any) -> Mapping[str, Any] | Rejected:
+    def _clean(self, line: int | None, value: Any, size: int | None = None) -> Mapping[str, Any] | Rejected:
         if value is TOO_DEEP:
             return self._reject(line, "reader.too_deep", limit=MAX_JSON_DEPTH)
         if not isinstance(value, dict):
             return self._reject(line, "reader.not_an_object")
         number = len(self.lines) + 1
         row, extras, errors = clean_json_row(
-            value, line or number, self.reading, mapping=self.mapping, model_fields=self._model_fields
+            value, line or number, self.reading, mapping=self.mapping, model_fields=self._model_fields, size=size
         )
         if errors:
             self.lines.append(line)
@@ -346,7 +346,7 @@ class RosterFile:
             except RecursionError:  # pragma: no cover - depth_exceeds stops these first
                 yield self._reject(line, "reader.too_deep", limit=MAX_JSON_DEPTH)
                 continue
-            yield self._clean(line, value)
+            yield self._clean(line, value, len(text))
 
     def _records(self) -> Iterator[Mapping[str, Any] | Rejected]:
         try:

@@ -83,14 +83,21 @@ class _Qualification(BaseModel):
     def _free_text(cls, data: Any) -> Any:
         """A level written as free text ("Cử nhân Luật", "CVC và TĐ", "Anh B") is read with the qualification reader:
         one credential gives the level, its field (or language) and flags; an old A/B/C certificate gives level None,
-        ``legacy`` and ``raw``. Anything else is left to the level's own validator, which rejects it."""
-        kind = cls.model_fields["kind"].default
-        if not isinstance(data, dict) or kind not in QUALIFICATION_LADDERS:
+        ``legacy`` and ``raw``. Anything else is left to the level's own validator, which rejects it. A level None
+        needs the raw text (the qualification would say nothing otherwise)."""
+        if not isinstance(data, dict) or "level" not in data:
             return data
-        text = data.get("level")
-        if not isinstance(text, str) or text in QUALIFICATION_LADDERS[kind].codes:
+        text = data["level"]
+        if text is None:
+            if data.get("raw") is None:
+                raise PydanticCustomError(
+                    "missing", "a qualification needs a level, or its raw text when the level is not known"
+                )
             return data
-        reading = read_qualification(kind, text)
+        ladder = _LADDER_OF.get(cls)
+        if ladder is None or not isinstance(text, str) or text in ladder.codes:
+            return data
+        reading = read_qualification(ladder.name, text)
         if reading.status not in ("mapped", "known_unmapped") or len(reading.credentials) != 1:
             return data
         credential = reading.credentials[0]
@@ -102,14 +109,6 @@ class _Qualification(BaseModel):
             if value and name in cls.model_fields:
                 found[name] = value
         return found | {k: v for k, v in data.items() if k != "level" and v is not None}
-
-    @model_validator(mode="after")
-    def _level_or_raw(self) -> Any:
-        if "level" in type(self).model_fields and getattr(self, "level", None) is None and self.raw is None:
-            raise PydanticCustomError(
-                "missing", "a qualification needs a level, or its raw text when the level is not known"
-            )
-        return self
 
 
 class GeneralEducation(_Qualification):
@@ -204,6 +203,16 @@ Qualification = Annotated[
     Field(discriminator="kind"),
 ]
 """Any qualification, discriminated by ``kind``."""
+
+_LADDER_OF: dict[type[_Qualification], Ladder] = {
+    GeneralEducation: GENERAL_EDUCATION,
+    Professional: PROFESSIONAL,
+    PoliticalTheory: POLITICAL_THEORY,
+    StateManagement: STATE_MANAGEMENT,
+    ITSkill: IT_SKILL,
+    ForeignLanguage: FOREIGN_LANGUAGE,
+}
+"""The ladder of each qualification class that has levels (read by the free-text validator)."""
 
 QUALIFICATION_LADDERS: dict[str, Ladder] = {
     "general_education": GENERAL_EDUCATION,

@@ -66,32 +66,41 @@ def clean_json_row(
     *,
     mapping: ValueMapping | None,
     model_fields: frozenset[str],
+    size: int | None = None,
 ) -> tuple[dict[str, Any], dict[str, Any], tuple[RowError, ...]]:
-    """(row for the model, fields set aside, errors that reject the row) for one JSON row numbered ``line``."""
+    """(row for the model, fields set aside, errors that reject the row) for one JSON row numbered ``line``;
+    ``size``, the length of the row's JSON text, spares the search for over-long strings when it is short."""
     lang = summary.lang
-    out: dict[str, Any] = {}
+    out = dict(row)
     extras: dict[str, Any] = {}
     errors: list[RowError] = []
-    for key, value in row.items():
-        if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
-            errors.append(_too_long(key, value, lang))
-            continue
-        if key in DATE_FIELDS and isinstance(value, str | int | float) and not isinstance(value, bool):
+    if size is None or size > MAX_CELL_CHARS:
+        for key, value in row.items():
+            if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
+                errors.append(_too_long(key, value, lang))
+                del out[key]
+    for key in DATE_FIELDS.intersection(out):
+        value = out[key]
+        if isinstance(value, str | int | float) and not isinstance(value, bool):
             text, note = clean_date(value)
             if note is not None:
                 summary.note(f"reader.{note}_date", key, str(value), line)
-            value = text
-            if value is None:
-                continue
-        if key == "qualifications" and isinstance(value, list):
-            value = _qualifications(value, line, summary, mapping, errors)
-        if key not in model_fields and key in (*OPTIONAL_PERSON_FIELDS, *KEPT_FIELDS):
-            extras[key] = value
+            if text is None:
+                del out[key]
+            else:
+                out[key] = text
+    value = out.get("qualifications")
+    if isinstance(value, list):
+        out["qualifications"] = _qualifications(value, line, summary, mapping, errors)
+    for key in _SET_ASIDE.intersection(out):
+        if key not in model_fields:
+            extras[key] = out.pop(key)
             if key in OPTIONAL_PERSON_FIELDS:
                 summary.unused[key] += 1
-            continue
-        out[key] = value
     return out, extras, tuple(errors)
+
+
+_SET_ASIDE = frozenset((*OPTIONAL_PERSON_FIELDS, *KEPT_FIELDS))
 
 
 def _qualifications(
@@ -111,8 +120,8 @@ def _qualifications(
         if len(level) > MAX_CELL_CHARS:
             errors.append(_too_long(f"qualifications.{index}.level", level, summary.lang))
             continue
-        where = ("", f"qualifications[{kind}]")
+        stats = summary.value_stats("", f"qualifications[{kind}]", kind)
         given = {k: v for k, v in item.items() if k not in ("level", "kind") and v is not None}
-        for read in qualification_items(kind, level, mapping, summary, where, line):
+        for read in qualification_items(kind, level, mapping, stats, line):
             out.append(read | given)
     return out

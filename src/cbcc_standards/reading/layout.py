@@ -27,6 +27,8 @@ _DATE_TEXT = re.compile(r"^\d{1,4}[/.-]\d{1,2}([/.-]\d{1,4})?")
 
 def cell_text(value: Any) -> str:
     """A cell as text: whole numbers without ``.0``, dates in ISO form, surrounding space removed."""
+    if type(value) is str:
+        return value.strip()
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -58,6 +60,9 @@ def is_numbering(cells: Sequence[Any]) -> bool:
     return len(numbered) * 10 >= len(texts) * 9 and len(digits) >= 2
 
 
+_LETTERS = tuple(column_letter(i) for i in range(702))  # A … ZZ
+
+
 @dataclass(frozen=True, slots=True)
 class Column:
     """A column of the table: its 0-based index, its header path (top level first), and what it holds."""
@@ -70,7 +75,7 @@ class Column:
 
     @property
     def letter(self) -> str:
-        return column_letter(self.index)
+        return _LETTERS[self.index] if self.index < len(_LETTERS) else column_letter(self.index)
 
     @property
     def header(self) -> str:

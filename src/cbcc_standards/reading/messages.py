@@ -116,8 +116,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "reader.placeholder_date": {
         "vi": "{value!r} là ngày giữ chỗ, không phải ngày thật (dòng {rows}): coi là chưa biết, không kết "
         "luận nào dựa trên ngày này",
-        "en": "{value!r} is a placeholder, not a real date (rows {rows}): treated as unknown; no verdict "
-        "rests on it",
+        "en": "{value!r} is a placeholder, not a real date (rows {rows}): treated as unknown; no verdict rests on it",
     },
     "reader.conflicting_marks": {
         "vi": "đánh dấu ở cả hai cột {value} (dòng {rows}): coi là chưa biết",

@@ -3,6 +3,7 @@ rows skipped, merged cells filled down where the layout means it, every cell rea
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -12,16 +13,18 @@ from typing import Any
 from .._text import slugify
 from ..results import RowError
 from .headers import DATE_FIELDS, OPTIONAL_PERSON_FIELDS, Target
-from .layout import HEADER_SCAN, Column, Layout, cell_text, find_layout
+from .layout import HEADER_SCAN, Layout, cell_text, find_layout
 from .messages import echo, message
 from .qualtext import KINDS, Credential, ValueMapping, read_qualification
 from .sources import MAX_CELL_CHARS, MAX_RECORD_CHARS, MAX_ROW_CELLS, CellRange
-from .summary import ReadingSummary
-from .values import clean_date, clean_text, is_marked
+from .summary import ReadingSummary, ValueStats
+from .values import clean_date, clean_text, is_marked, one_line
 
 __all__ = ["RawRow", "Record", "TableError", "read_table"]
 
 LIST_SEPARATOR = ";"
+_SEEN_LIMIT = 50_000
+"""Distinct qualification cells remembered per table."""
 FILL_DOWN = frozenset({"unit", "unit_name", "category"})
 """Fields whose merged cell spans the officials it applies to (a unit cell beside its officials)."""
 _TEXT_FIELDS = ("full_name", "category", "title", "unit", "unit_name", "ethnicity", "religion", "job_position")
@@ -74,16 +77,41 @@ def _item(kind: str, credential: Credential, raw: str | None) -> dict[str, Any]:
 
 
 def qualification_items(
-    kind: str, raw: str, mapping: ValueMapping | None, summary: ReadingSummary, where: tuple[str, str], row: int
+    kind: str, raw: str, mapping: ValueMapping | None, stats: ValueStats, row: int
 ) -> list[dict[str, Any]]:
-    """The qualifications a free-text cell gives (none for "not held"), counted in the summary under ``where``
-    (column letter, header)."""
+    """The qualifications a free-text cell gives (none for "not held"), counted in ``stats``."""
     reading = read_qualification(kind, raw, mapping=mapping)
-    summary.value_stats(where[0], where[1], kind).add(raw, reading, row)
+    stats.add(raw, reading, row)
     if reading.status == "none":
         return []
     items = [_item(kind, c, raw) for c in reading.credentials]
     return items or [{"kind": kind, "level": None, "raw": raw}]
+
+
+def _role(target: Target) -> str:
+    """How a column's cells are read: ``mark``, ``id``, ``date``, ``name_part``, ``kind``, ``field``, ``list``,
+    ``flag`` or ``text``."""
+    name = target.field
+    if target.value is not None:
+        return "mark"
+    if name in DATE_FIELDS:
+        return "date"
+    if name in KINDS:
+        return "kind"
+    return _ROLES.get(name, "text")
+
+
+_ROLES = {
+    "id": "id",
+    "family_name": "name_part",
+    "given_name": "name_part",
+    "professional_field": "field",
+    "planned_titles": "list",
+    "evaluations": "list",
+    "disciplines": "list",
+    "party_member": "flag",
+    "ethnic_minority": "flag",
+}
 
 
 def _split(cell: str) -> list[str]:
@@ -119,10 +147,12 @@ class _RowBuilder:
             (only,) = genders
             self.single_gender = "female" if only == "male" else "male"
 
-    def value(self, cells: Sequence[Any], column: Column) -> Any:
-        return cells[column.index] if column.index < len(cells) else None
+        self.plan = [(c.index, c, _role(c.target)) for c in self.columns if c.target is not None]
+        self.seen: dict[tuple[int, str], tuple[ValueStats, str, list[dict[str, Any]]]] = {}
+        """Qualification cells already read, by column and text: a roster repeats a few hundred spellings."""
+        """Each column with what reading it means, worked out once."""
 
-    def build(self, line: int, cells: Sequence[Any]) -> Record:
+    def build(self, line: int, cells: Sequence[Any], texts: Sequence[str]) -> Record:
         row: dict[str, Any] = {}
         extras: dict[str, Any] = {}
         errors: list[RowError] = []
@@ -130,42 +160,48 @@ class _RowBuilder:
         names: dict[str, str] = {}
         qualifications: list[dict[str, Any]] = []
         professional_field: str | None = None
-        for column in self.columns:
+        width = len(texts)
+        for index, column, role in self.plan:
+            text = texts[index] if index < width else ""
+            if not text:
+                continue  # an empty cell says nothing (a qualification not listed is not held)
             target = column.target
             assert target is not None
-            value = self.value(cells, column)
-            text = cell_text(value)
-            if len(text) > MAX_CELL_CHARS:
-                errors.append(self._too_long(target.field, text))
-                continue
             name = target.field
-            if target.value is not None:
-                self._mark(column, target, value, line, marks, row, qualifications)
-            elif name == "id":
-                if text:
-                    row["id"] = clean_text(value)
-            elif name in DATE_FIELDS:
-                self._date(name, value, line, row, extras)
-            elif name in ("family_name", "given_name"):
-                if text:
-                    names[name] = clean_text(value)
-            elif name in KINDS:
-                raw = unicodedata.normalize("NFC", text)
-                if raw:
-                    where = (column.letter, column.header)
-                    qualifications += qualification_items(name, raw, self.mapping, self.summary, where, line)
-            elif name == "professional_field":
-                professional_field = clean_text(value).lower() or None
-            elif name in ("planned_titles", "evaluations", "disciplines"):
+            if len(text) > MAX_CELL_CHARS:
+                errors.append(self._too_long(name, text))
+            elif role == "text":
+                self._put(name, one_line(text), row, extras)
+            elif role == "kind":
+                seen = self.seen.get((index, text))
+                if seen is None:  # a value not met before in this column: read it, remember the items it gives
+                    raw = text if text.isascii() else unicodedata.normalize("NFC", text)
+                    stats = self.summary.value_stats(column.letter, column.header, name)
+                    items = qualification_items(name, raw, self.mapping, stats, line)
+                    if len(self.seen) < _SEEN_LIMIT:
+                        self.seen[(index, text)] = (stats, raw, [dict(item) for item in items])
+                    qualifications += items
+                else:
+                    stats, raw, items = seen
+                    stats.add(raw, stats.readings[raw], line)
+                    qualifications += [dict(item) for item in items]
+            elif role == "date":
+                self._date(name, cells[index], line, row, extras)
+            elif role == "mark":
+                self._mark(target, cells[index], line, marks, row, qualifications)
+            elif role == "id":
+                row["id"] = one_line(text)
+            elif role == "name_part":
+                names[name] = one_line(text)
+            elif role == "field":
+                professional_field = one_line(text).lower()
+            elif role == "list":
                 try:
-                    self._list(name, clean_text(value), row)
+                    self._list(name, one_line(text), row)
                 except ValueError as exc:
                     errors.append(RowError(field=name, message=str(exc), code="invalid_cell"))
-            elif name in ("party_member", "ethnic_minority"):
-                if (marked := is_marked(value)) is not None and text:
-                    extras[name] = marked
-            elif text:
-                self._put(name, clean_text(value), row, extras)
+            elif (marked := is_marked(cells[index])) is not None:  # role "flag"
+                extras[name] = marked
         if "full_name" not in row and names:
             row["full_name"] = " ".join(names[k] for k in ("family_name", "given_name") if k in names)
         self._gender(marks, row, line)
@@ -220,7 +256,6 @@ class _RowBuilder:
 
     def _mark(
         self,
-        column: Column,
         target: Target,
         value: Any,
         line: int,
@@ -288,8 +323,7 @@ class _Classifier:
         self.builder = builder
         self.header = {t for t in header_texts if t}
 
-    def kind(self, cells: Sequence[Any]) -> str | None:
-        texts = [cell_text(v) for v in cells]
+    def kind(self, texts: Sequence[str]) -> str | None:
         filled = [t for t in texts if t]
         if not filled:
             return "blank"
@@ -408,14 +442,15 @@ def read_table(
                         while len(cells) <= c:
                             cells.append(None)
                         cells[c] = carried.get(merge)
-            kind = classifier.kind(cells)
+            texts = [cell_text(v) for v in cells]
+            kind = classifier.kind(texts)
             if kind == "blank":
                 continue
             if kind is not None:
                 summary.skip(kind, raw.line)
                 continue
             if delimiter is not None:
-                swallowed = _swallowed(cells, delimiter, width)
+                swallowed = _swallowed(texts, delimiter, width)
                 if swallowed == "rows":
                     yield from _broken(RawRow(raw.line, (), "runaway", raw.lines), layout, summary, delimiter)
                     continue
@@ -431,11 +466,11 @@ def read_table(
                     error = RowError(field=None, message=text, code="swallowed_separators")
                     yield Record(raw.line, None, (error,), _id_of(cells, layout))
                     continue
-            problem = _oversize(cells, width, lang)
+            problem = _oversize(texts, width, lang)
             if problem is not None:
                 yield Record(raw.line, None, (problem,), _id_of(cells, layout))
                 continue
-            yield builder.build(raw.line, cells)
+            yield builder.build(raw.line, cells, texts)
 
     yield from records(iter(head))
     yield from records(rows)
@@ -448,10 +483,9 @@ def _id_of(cells: Sequence[Any], layout: Layout) -> str | None:
     return None
 
 
-def _oversize(cells: Sequence[Any], width: int, lang: str) -> RowError | None:
+def _oversize(texts: Sequence[str], width: int, lang: str) -> RowError | None:
     """A row the reader rejects as a whole: too many cells, too long, bytes not in the file's encoding."""
-    texts = [v if isinstance(v, str) else cell_text(v) for v in cells]
-    total = sum(len(t) for t in texts)
+    total = sum(map(len, texts))
     if len(texts) > MAX_ROW_CELLS or total > MAX_RECORD_CHARS:
         text = message(
             "reader.row_too_long",
@@ -466,12 +500,16 @@ def _oversize(cells: Sequence[Any], width: int, lang: str) -> RowError | None:
     if extra:
         text = message("reader.too_many_cells", lang, cells=len(texts), columns=width)
         return RowError(field=None, message=text, code="too_many_cells")
-    for t in texts:
-        if any("\udc80" <= ch <= "\udcff" for ch in t):
-            bad = t.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-            text = message("reader.bad_bytes", lang, encoding="utf-8", echo=echo(bad))
-            return RowError(field=None, message=text, code="bad_bytes")
+    joined = "\x1f".join(texts)
+    if _UNDECODED.search(joined):
+        bad = next(t for t in texts if _UNDECODED.search(t)).encode("utf-8", "surrogateescape")
+        text = message("reader.bad_bytes", lang, encoding="utf-8", echo=echo(bad.decode("utf-8", "replace")))
+        return RowError(field=None, message=text, code="bad_bytes")
     return None
+
+
+_UNDECODED = re.compile("[\udc80-\udcff]")
+"""Bytes the decoder could not read, kept as lone surrogates (``errors="surrogateescape"``)."""
 
 
 def _broken(raw: RawRow, layout: Layout, summary: ReadingSummary, delimiter: str | None) -> Iterator[Record]:

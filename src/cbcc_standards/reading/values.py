@@ -12,7 +12,7 @@ from .._text import slugify
 from ..dates import DateParseError, parse_legal_date
 from .layout import cell_text
 
-__all__ = ["DateNote", "clean_date", "clean_text", "is_marked", "placeholder"]
+__all__ = ["DateNote", "clean_date", "clean_text", "is_marked", "one_line", "placeholder"]
 
 DateNote = Literal["unknown", "placeholder"]
 
@@ -25,14 +25,24 @@ _SERIAL = (1, 2_958_465)
 _PLACEHOLDER_DAYS = frozenset({date(1970, 1, 1), date(1900, 1, 1), date(1899, 12, 30), date(1899, 12, 31)})
 """Days software writes for "no date": the Unix epoch, Excel's day 0 and 1."""
 
+_PLACEHOLDER_TUPLES = frozenset((d.year, d.month, d.day) for d in _PLACEHOLDER_DAYS)
+_FAST = re.compile(r"^(?:(\d{4})-(\d\d)-(\d\d)|(\d\d)/(\d\d)/(\d{4}))$")
+
 _MARKED = frozenset({"x", "v", "1", "co", "yes", "true", "dung"})
 _MARK_SIGNS = frozenset("xX✓✔√+•●*vV")
 _UNMARKED = frozenset({"", "0", "khong", "no", "false"})
 
 
+def one_line(text: str) -> str:
+    """A stripped text as one line: NFC, runs of white space (line breaks included) as one space."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+    return " ".join(text.split()) if "  " in text or "\n" in text or "\t" in text or "\r" in text else text
+
+
 def clean_text(value: Any) -> str:
     """A cell as one line of text: NFC, runs of white space (line breaks included) as one space."""
-    return " ".join(unicodedata.normalize("NFC", cell_text(value)).split())
+    return one_line(cell_text(value))
 
 
 def placeholder(day: date, *, full: bool = True) -> bool:
@@ -59,6 +69,10 @@ def clean_date(value: Any, epoch: datetime | None = None) -> tuple[str | None, D
         if _SERIAL[0] <= value <= _SERIAL[1]:
             return clean_date(_from_serial(float(value), epoch), epoch)
         return cell_text(value), None
+    if isinstance(value, str) and (m := _FAST.match(value)):  # the common case: a plain ISO or dd/mm/yyyy date
+        ymd = (int(m[1]), int(m[2]), int(m[3])) if m[1] else (int(m[6]), int(m[5]), int(m[4]))
+        if all(ymd):
+            return (None, "placeholder") if ymd in _PLACEHOLDER_TUPLES else (value, None)
     text = clean_text(value)
     if not text:
         return None, None
