@@ -561,3 +561,48 @@ def test_normalize_report_text_in_english(tmp_path: Path, capsys: pytest.Capture
     assert "'Bằng nghề' ×1 — rows 10" in err
     assert "gender: marked in both columns" in err
     assert err.rstrip().endswith("5 records: 5 read, 0 rejected; 1 values left unmapped.")
+
+
+# -- the example export (examples/real-export) --------------------------------------------------------------------
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "real-export"
+
+
+def test_example_export_csv_and_xlsx_read_to_the_same_roster(tmp_path: Path) -> None:
+    import runpy
+
+    make = runpy.run_path(str(EXAMPLE / "make_export.py"))
+    xlsx = make["build"](tmp_path / "export.xlsx")
+    mapping = ("--mapping", str(EXAMPLE / "mapping.toml"))
+    from_csv, csv_report = normalize(EXAMPLE / "danh-sach-cbcc.csv", tmp_path, *mapping)
+    from_xlsx, xlsx_report = normalize(xlsx, tmp_path, *mapping)
+    assert from_csv == from_xlsx
+    assert len(from_csv) == 6
+    assert (
+        csv_report["summary"]
+        == xlsx_report["summary"]
+        == {
+            "records": 6,
+            "read": 6,
+            "rejected": 0,
+            "unmapped_values": 1,
+        }
+    )
+    assert csv_report["source"] == {"encoding": "utf-8", "encoding_found_by": "bom", "delimiter": ";"}
+    assert xlsx_report["layout"]["header_rows"] == [6, 7]
+    assert csv_report["skipped_rows"]["total"] == [13]
+    with_columns, _ = normalize(
+        EXAMPLE / "danh-sach-cbcc.csv", tmp_path, *mapping, "--columns", str(EXAMPLE / "columns.toml")
+    )
+    assert with_columns == from_csv
+
+
+def test_example_export_check(tmp_path: Path) -> None:
+    units = Path(__file__).resolve().parents[1] / "examples" / "quang-ngai-2021" / "units.json"
+    code, text = run(
+        "check", str(EXAMPLE / "danh-sach-cbcc.csv"), "--units", str(units), "--as-of", "2021-12-31", "--format", "json"
+    )
+    assert code == 0
+    report = json.loads(text)
+    assert [o["id"] for o in report["officials"]] == [f"BS-000{n}" for n in range(1, 7)]
+    assert report["rejected"] == []

@@ -12,14 +12,16 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from ..officials import Official
 from ..results import Rejected
 from .headers import KEPT_FIELDS, OPTIONAL_PERSON_FIELDS
 from .messages import message
 from .qualtext import KINDS, Credential
 from .summary import ReadingSummary, rows_text
+
+if TYPE_CHECKING:
+    from ..officials import Official
 
 __all__ = ["CANONICAL_COLUMNS", "canonical_row", "normalize", "report_dict", "write_report_text", "write_roster"]
 

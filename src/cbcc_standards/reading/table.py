@@ -28,7 +28,8 @@ _SEEN_LIMIT = 50_000
 FILL_DOWN = frozenset({"unit", "unit_name", "category"})
 """Fields whose merged cell spans the officials it applies to (a unit cell beside its officials)."""
 _TEXT_FIELDS = ("full_name", "category", "title", "unit", "unit_name", "ethnicity", "religion", "job_position")
-_TOTALS = ("tong_cong", "tong_so", "cong", "tong", "total", "cong_toan_tinh", "tong_cong_toan_tinh")
+_TOTAL = re.compile(r"^(tong_cong|tong_so|total|cong_toan_\w+)(_|$)|^(tong|cong)(_\d.*)?$")
+"""A total row: "Tổng cộng", "Tổng số: 12", "Cộng", "Cộng toàn huyện" (not "Công chức")."""
 
 
 class TableError(Exception):
@@ -329,11 +330,10 @@ class _Classifier:
             return "blank"
         if self.header and len(set(filled) & self.header) * 2 >= len(filled) >= 2:
             return "header"
+        if _TOTAL.match(slugify(filled[0])):
+            return "total"
         if any(i < len(texts) and texts[i] for i in self.builder.ids):
             return None  # a row with an id is a record, whatever else it holds
-        first = slugify(filled[0])
-        if any(first == t or first.startswith(t + "_") for t in _TOTALS):
-            return "total"
         person = [i for i in self.builder.person if i < len(texts) and texts[i]]
         if len(filled) <= 2 or not person:
             return "section"  # a group heading ("I. Xã Bình Châu"), a signature line: no id, no date, no gender
