@@ -606,3 +606,26 @@ def test_example_export_check(tmp_path: Path) -> None:
     report = json.loads(text)
     assert [o["id"] for o in report["officials"]] == [f"BS-000{n}" for n in range(1, 7)]
     assert report["rejected"] == []
+
+
+def test_readme_normalize_example(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: Any) -> None:
+    """The README's normalize command runs, and every line it shows of the report is in the report."""
+    import re
+    import shlex
+
+    root = Path(__file__).resolve().parents[1]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Real exports", 1)[1]
+    command = re.search(r"```bash\n(cbcc-standards normalize .*?)\n```", section)
+    shown = re.search(r"```text\n(.*?)```", section, re.S)
+    assert command is not None
+    assert shown is not None
+    monkeypatch.chdir(root)
+    argv = shlex.split(command.group(1))[1:]
+    argv[argv.index("--output") + 1] = str(tmp_path / "roster.json")
+    assert main(argv) == 0
+    report = capsys.readouterr().err.splitlines()
+    for line in shown.group(1).splitlines():
+        if "…" not in line:
+            assert line in report
+    assert len(json.loads((tmp_path / "roster.json").read_text(encoding="utf-8"))) == 6
