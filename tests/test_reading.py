@@ -629,3 +629,16 @@ def test_readme_normalize_example(tmp_path: Path, capsys: pytest.CaptureFixture[
         if "…" not in line:
             assert line in report
     assert len(json.loads((tmp_path / "roster.json").read_text(encoding="utf-8"))) == 6
+
+
+def test_every_message_has_vietnamese_and_english_with_the_same_parameters() -> None:
+    import string
+
+    from cbcc_standards.reading.messages import MESSAGES
+
+    def fields(template: str) -> set[str]:
+        return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+    for key, texts in MESSAGES.items():
+        assert set(texts) == {"vi", "en"}, key
+        assert fields(texts["vi"]) == fields(texts["en"]), key

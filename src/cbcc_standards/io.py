@@ -3,8 +3,6 @@ and streaming reads."""
 
 from __future__ import annotations
 
-import codecs
-import hashlib
 import json
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
@@ -14,12 +12,12 @@ from pydantic import ValidationError
 
 from ._text import slugify
 from .officials import Official
-from .reading.headers import Target, load_column_mapping, parse_target
+from .reading.headers import FIELDS, Target, load_column_mapping, parse_target
 from .reading.jsonrows import MAX_JSON_DEPTH, clean_json_row, depth_exceeds
 from .reading.mappings import load_value_mapping
 from .reading.messages import message
 from .reading.qualtext import ValueMapping
-from .reading.sources import MAX_RECORD_CHARS, CsvSource, SourceError, XlsxSource
+from .reading.sources import MAX_RECORD_CHARS, CsvSource, SourceError, XlsxSource, scan_file
 from .reading.summary import ReadingSummary
 from .reading.table import RawRow, Record, TableError, read_table
 from .reading.unittree import check_unit_tree, coerce_unit_row
@@ -60,31 +58,15 @@ def _openpyxl(path: Path) -> Any:
 def check_file(path: Path, text: bool = True) -> str:
     """SHA-256 of the file, checking on the way that it exists, is not empty and (unless ``text`` is false) is
     UTF-8."""
-    digest = hashlib.sha256()
-    decoder = codecs.getincrementaldecoder("utf-8")()
-    offset = 0
     try:
-        with path.open("rb") as fh:
-            while chunk := fh.read(_CHUNK):
-                digest.update(chunk)
-                if not text:
-                    offset += len(chunk)
-                    continue
-                try:
-                    decoder.decode(chunk)
-                except UnicodeDecodeError as exc:
-                    raise InputError(f"{path}: not UTF-8 (byte {offset + exc.start})") from None
-                offset += len(chunk)
-            decoder.decode(b"", final=True)
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory") from None
-    except UnicodeDecodeError:
-        raise InputError(f"{path}: not UTF-8 (truncated character at the end)") from None
-    if offset == 0:
-        raise InputError(f"{path}: empty file")
-    return digest.hexdigest()
+        scan = scan_file(path)
+    except SourceError as exc:
+        raise InputError(str(exc)) from None
+    if text and scan.bad_at is not None:
+        if scan.bad_at == scan.size:
+            raise InputError(f"{path}: not UTF-8 (truncated character at the end)")
+        raise InputError(f"{path}: not UTF-8 (byte {scan.bad_at})")
+    return scan.sha256
 
 
 def _iter_json_array(fh: TextIO, path: Path) -> Iterator[Any]:
@@ -412,7 +394,10 @@ def _column_mapping(
         try:
             out[slugify(key)] = parse_target(value or "")
         except ValueError:
-            raise ValueError(f"{key!r}: {value!r} is not a roster field") from None
+            choices = ", ".join(FIELDS)
+            raise ValueError(
+                message("reader.unknown_target", lang, path="columns", key=key, target=value, choices=choices)
+            ) from None
     return out
 
 
@@ -484,7 +469,7 @@ def _units_csv(path: Path, lang: str) -> Iterator[dict[str, str]]:
     for record in source.records():
         cells = record.cells
         if cells is None:
-            raise InputError(f"{path}: line {record.line}: a quoted cell is not closed")
+            raise InputError(message("reader.unclosed_quote", lang, path=path, line=record.line))
         if not any(c.strip() for c in cells):
             continue
         if header is None:

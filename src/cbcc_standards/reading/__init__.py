@@ -11,7 +11,7 @@ from .messages import MESSAGES, message
 from .normalize import canonical_row
 from .qualtext import KINDS, Credential, QualificationReading, ValueMapping, read_qualification
 from .summary import ReadingSummary, ValueStats
-from .unittree import UNIT_MESSAGES, UnitProblem, check_unit_tree
+from .unittree import UnitProblem, check_unit_tree
 from .values import clean_date, is_marked
 
 __all__ = [
@@ -19,7 +19,6 @@ __all__ = [
     "KINDS",
     "MESSAGES",
     "OPTIONAL_PERSON_FIELDS",
-    "UNIT_MESSAGES",
     "Credential",
     "QualificationReading",
     "ReadingSummary",

@@ -225,6 +225,66 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{records} records: {kept} read, {rejected} rejected; {unmapped} values left unmapped.",
     },
     "normalize.nothing": {"vi": "  (không có)", "en": "  (none)"},
+    # -- labels ---------------------------------------------------------------------------------------------------
+    "reader.label.male": {"vi": "nam", "en": "male"},
+    "reader.label.female": {"vi": "nữ", "en": "female"},
+    "reader.skipped.total": {"vi": "Dòng tổng cộng", "en": "Total rows"},
+    "reader.skipped.section": {"vi": "Dòng tiêu đề nhóm hoặc chữ ký", "en": "Section headings or signature lines"},
+    "reader.skipped.header": {"vi": "Dòng tiêu đề cột lặp lại", "en": "Repeated header rows"},
+    "reader.unclosed_quote": {
+        "vi": "{path}: dòng {line}: dấu ngoặc kép không đóng",
+        "en": "{path}: line {line}: a quoted cell is not closed",
+    },
+    "normalize.unknown_output": {
+        "vi": "{path}: không rõ định dạng đầu ra {suffix!r} (dùng .json, .jsonl, .csv hoặc .xlsx)",
+        "en": "{path}: unknown output type {suffix!r} (expected .json, .jsonl, .csv or .xlsx)",
+    },
+    "normalize.how.seq": {"vi": "(số thứ tự: bỏ qua)", "en": "(row number: ignored)"},
+    "normalize.how.note": {"vi": "(ghi chú: bỏ qua)", "en": "(remarks: ignored)"},
+    "normalize.how.unknown": {"vi": "(không nhận ra: bỏ qua)", "en": "(not recognised: ignored)"},
+    "normalize.how.ignored": {"vi": "(bỏ qua theo tệp --columns)", "en": "(ignored by the --columns file)"},
+    "normalize.how.duplicate": {"vi": "(trùng: bỏ qua)", "en": "(duplicate: ignored)"},
+    "normalize.how.unit name as unit": {"vi": " [tên đơn vị dùng làm mã]", "en": " [unit name used as the unit]"},
+    "normalize.how.mapping": {"vi": " [theo tệp --columns]", "en": " [from the --columns file]"},
+    "normalize.how.synonym": {"vi": "", "en": ""},
+    # -- the units tree ---------------------------------------------------------------------------------------------
+    "units.duplicate_code": {
+        "vi": "mã đơn vị {code!r} xuất hiện {count} lần",
+        "en": "unit code {code!r} appears {count} times",
+    },
+    "units.self_parent": {
+        "vi": "đơn vị {code!r} là cấp trên của chính nó",
+        "en": "unit {code!r} is its own parent",
+    },
+    "units.cycle": {
+        "vi": "các đơn vị là cấp trên của nhau thành vòng: {chain}",
+        "en": "units are each other's parents in a cycle: {chain}",
+    },
+    "units.missing_parent": {
+        "vi": "đơn vị {code!r} có cấp trên {parent!r} không có trong tệp: chuỗi đơn vị của nó không xác định",
+        "en": "unit {code!r} has a parent {parent!r} that is not in the file: its chain of units is unknown",
+    },
+    "units.tier_order": {
+        "vi": "đơn vị {code!r} ({tier}) có cấp trên {parent!r} ({parent_tier}): cấp trên phải ở cấp cao hơn "
+        "(tỉnh > huyện > xã)",
+        "en": "unit {code!r} ({tier}) has the parent {parent!r} ({parent_tier}): a parent must be of a higher tier "
+        "(province > district > commune)",
+    },
+    "units.commune_under_province": {
+        "vi": "xã {code!r} trực thuộc tỉnh {parent!r}: trước {day} xã thuộc một huyện",
+        "en": "commune {code!r} sits directly under the province {parent!r}: before {day} a commune belongs to a "
+        "district",
+    },
+    "units.tier_not_in_force": {
+        "vi": "đơn vị cấp huyện {code!r} không còn tồn tại ngày {as_of} (cấp huyện kết thúc 30/06/2025){children}",
+        "en": "district unit {code!r} does not exist on {as_of} (the district tier ended on 30/06/2025){children}",
+    },
+    "units.kind_not_in_force": {
+        "vi": "đơn vị {code!r} loại {kind!r} không tồn tại ngày {as_of} (từ {day}: xã, phường, đặc khu; trước đó: "
+        "xã, phường, thị trấn)",
+        "en": "unit {code!r} of kind {kind!r} does not exist on {as_of} (from {day}: xa, phuong, dac_khu; before: "
+        "xa, phuong, thi_tran)",
+    },
 }
 """Message templates by id, then language (``vi``, ``en``); placeholders in ``str.format`` syntax."""
 

@@ -200,22 +200,10 @@ def report_dict(summary: ReadingSummary, rejected: list[Rejected], kept: int) ->
 _FIELD_PREFIXED = frozenset({"birth_date", "recruited_on", "appointed_on", "party_joined_on", "gender"})
 """Fields of remarks whose message does not name the field itself."""
 
-_HOW = {
-    "seq": {"vi": "(số thứ tự: bỏ qua)", "en": "(row number: ignored)"},
-    "note": {"vi": "(ghi chú: bỏ qua)", "en": "(remarks: ignored)"},
-    "unknown": {"vi": "(không nhận ra: bỏ qua)", "en": "(not recognised: ignored)"},
-    "ignored": {"vi": "(bỏ qua theo tệp --columns)", "en": "(ignored by the --columns file)"},
-    "duplicate": {"vi": "(trùng: bỏ qua)", "en": "(duplicate: ignored)"},
-    "unit name as unit": {"vi": " [tên đơn vị dùng làm mã]", "en": " [unit name used as the unit]"},
-    "mapping": {"vi": " [theo tệp --columns]", "en": " [from the --columns file]"},
-    "synonym": {"vi": "", "en": ""},
-}
-
 
 def write_report_text(summary: ReadingSummary, rejected: list[Rejected], kept: int, out: TextIO) -> None:
     """The report as text, in the summary's language."""
     lang = summary.lang
-    en = lang == "en"
     out.write(message("normalize.title", lang, path=summary.path) + "\n")
     source = ", ".join(f"{k}: {v}" for k, v in summary.source.items() if v not in (None, [], ""))
     out.write(message("normalize.source", lang, source=f"{summary.format}" + (f" ({source})" if source else "")) + "\n")
@@ -231,7 +219,7 @@ def write_report_text(summary: ReadingSummary, rejected: list[Rejected], kept: i
         )
         out.write(message("normalize.columns", lang) + "\n")
         for c in summary.columns:
-            how = _HOW.get(c.how, {"vi": "", "en": ""})["en" if en else "vi"]
+            how = message(f"normalize.how.{c.how}", lang)
             target = str(c.target) if c.target is not None and c.how not in ("duplicate", "ignored") else ""
             out.write(
                 message("normalize.column", lang, column=c.letter, header=c.header, target=target, how=how) + "\n"
@@ -300,7 +288,7 @@ def normalize(args: Any, out: TextIO, *, registry: Any, roster: Any) -> None:
 
     output: Path | None = args.output
     if output is not None and output.suffix.lower() not in FORMATS:
-        raise InputError(f"{output}: unknown output type {output.suffix!r} (expected .json, .jsonl, .csv or .xlsx)")
+        raise InputError(message("normalize.unknown_output", args.lang, path=output, suffix=output.suffix))
     roster.keep_extras = True
     engine = Engine(registry)
     rejected: list[Rejected] = []

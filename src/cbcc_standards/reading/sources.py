@@ -26,10 +26,12 @@ __all__ = [
     "CellRange",
     "CsvSource",
     "Decoded",
+    "Scan",
     "SourceError",
     "XlsxSource",
     "column_letter",
     "decide_encoding",
+    "scan_file",
 ]
 
 MAX_CELL_CHARS = 32_767
@@ -120,13 +122,20 @@ def _looks_vietnamese(text: str) -> bool:
     return letters > 0 and len(foreign) <= letters // 50
 
 
-def decide_encoding(path: Path, given: str | None, lang: str) -> tuple[Decoded, str]:
-    """The encoding of a text file and its SHA-256, reading it once (and a second time only when it is not UTF-8).
+@dataclass(frozen=True, slots=True)
+class Scan:
+    """What one pass over a file's bytes found: its SHA-256, size, first bytes, and where UTF-8 decoding first fails
+    (``bad_at``: a byte offset, ``size`` for a character cut off at the end; None for valid UTF-8)."""
 
-    A BOM decides (UTF-8, UTF-16); then strict UTF-8; then ``given`` (``--encoding``); then Windows-1258 when the text
-    reads as Vietnamese with confidence; a UTF-8 file with a few bad rows is read as UTF-8 and those rows rejected.
-    Raises :class:`SourceError` otherwise, saying how to save the file as "CSV UTF-8".
-    """
+    sha256: str
+    size: int
+    head: bytes
+    bad_at: int | None
+
+
+def scan_file(path: Path) -> Scan:
+    """Read a file once: hash it, keep its first bytes, find where it stops being UTF-8. Raises
+    :class:`SourceError` for a missing file, a directory or an empty file."""
     digest = hashlib.sha256()
     decoder = codecs.getincrementaldecoder("utf-8")()
     head = b""
@@ -155,12 +164,23 @@ def decide_encoding(path: Path, given: str | None, lang: str) -> tuple[Decoded, 
         raise SourceError(f"{path}: is a directory") from None
     if size == 0:
         raise SourceError(f"{path}: empty file")
-    sha = digest.hexdigest()
-    if head.startswith(codecs.BOM_UTF8):
+    return Scan(digest.hexdigest(), size, head, bad_at)
+
+
+def decide_encoding(path: Path, given: str | None, lang: str) -> tuple[Decoded, str]:
+    """The encoding of a text file and its SHA-256, reading it once (and a second time only when it is not UTF-8).
+
+    A BOM decides (UTF-8, UTF-16); then strict UTF-8; then ``given`` (``--encoding``); then Windows-1258 when the text
+    reads as Vietnamese with confidence; a UTF-8 file with a few bad rows is read as UTF-8 and those rows rejected.
+    Raises :class:`SourceError` otherwise, saying how to save the file as "CSV UTF-8".
+    """
+    scan = scan_file(path)
+    sha = scan.sha256
+    if scan.head.startswith(codecs.BOM_UTF8):
         return Decoded("utf-8", 3, "bom"), sha
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if scan.head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return Decoded("utf-16", 0, "bom"), sha  # the utf-16 codec reads and drops its BOM
-    if bad_at is None:
+    if scan.bad_at is None:
         return Decoded("utf-8", 0, "utf-8"), sha
     if given is not None:
         try:
@@ -173,7 +193,7 @@ def decide_encoding(path: Path, given: str | None, lang: str) -> tuple[Decoded, 
         return Decoded("utf-8", 0, "utf-8 (some rows not)"), sha
     if _looks_vietnamese(data.decode("cp1258", errors="replace")):
         return Decoded("cp1258", 0, "detected"), sha
-    raise SourceError(message("reader.not_utf8", lang, path=path, offset=bad_at))
+    raise SourceError(message("reader.not_utf8", lang, path=path, offset=scan.bad_at))
 
 
 def _mostly_utf8(data: bytes) -> bool:

@@ -151,16 +151,7 @@ class ReadingSummary:
         for what, numbers in self.skipped.items():
             if what in ("title", "numbering"):
                 continue  # the layout, not a remark: see the normalize report
-            label = _SKIPPED[what]["en" if self.lang == "en" else "vi"]
+            label = message(f"reader.skipped.{what}", self.lang)
             text = message("reader.skipped_rows", self.lang, what=label, rows=rows_text(numbers, len(numbers)))
             out.append(RowError(field="row", code="skipped_rows", message=text))
         return out
-
-
-_SKIPPED = {
-    "title": {"vi": "Dòng tiêu đề", "en": "Title rows"},
-    "numbering": {"vi": "Dòng đánh số cột", "en": "Column-numbering row"},
-    "total": {"vi": "Dòng tổng cộng", "en": "Total rows"},
-    "section": {"vi": "Dòng tiêu đề nhóm hoặc chữ ký", "en": "Section headings or signature lines"},
-    "header": {"vi": "Dòng tiêu đề cột lặp lại", "en": "Repeated header rows"},
-}

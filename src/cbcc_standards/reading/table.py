@@ -575,12 +575,12 @@ def _column_remarks(layout: Layout, summary: ReadingSummary) -> None:
     if len(genders) == 1 and "gender" not in {
         c.target.field for c in layout.columns if c.target and not c.target.value
     }:
-        other = {"male": {"vi": "nữ", "en": "female"}, "female": {"vi": "nam", "en": "male"}}
         value = genders[0].target.value if genders[0].target else "male"
+        other = message("reader.label.female" if value == "male" else "reader.label.male", summary.lang)
         summary.remark(
             "reader.single_gender_column",
             "gender",
             column=genders[0].letter,
             header=genders[0].header,
-            other=other[value or "male"]["en" if summary.lang == "en" else "vi"],
+            other=other,
         )

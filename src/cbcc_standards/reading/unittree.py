@@ -13,8 +13,9 @@ from .._text import slugify
 from ..dates import fmt_date
 from ..results import Text
 from ..units import AdministrativeUnit, Tier, UnitKind
+from .messages import message
 
-__all__ = ["TWO_TIER_FROM", "UNIT_MESSAGES", "UnitProblem", "check_unit_tree", "coerce_unit_row"]
+__all__ = ["TWO_TIER_FROM", "UnitProblem", "check_unit_tree", "coerce_unit_row"]
 
 TWO_TIER_FROM = date(2025, 7, 1)
 """First day of the two-tier local government: no district tier; communes, wards and special zones under the
@@ -22,47 +23,6 @@ province (Law 80/2025/QH15 and NQ 202/2025/QH15 in force 01/07/2025; legal-sourc
 
 _RANK = {Tier.PROVINCE: 0, Tier.DISTRICT: 1, Tier.COMMUNE: 2}
 _KINDS_TWO_TIER = frozenset({UnitKind.XA, UnitKind.PHUONG, UnitKind.DAC_KHU})
-
-UNIT_MESSAGES: dict[str, dict[str, str]] = {
-    "units.duplicate_code": {
-        "vi": "mã đơn vị {code!r} xuất hiện {count} lần",
-        "en": "unit code {code!r} appears {count} times",
-    },
-    "units.self_parent": {
-        "vi": "đơn vị {code!r} là cấp trên của chính nó",
-        "en": "unit {code!r} is its own parent",
-    },
-    "units.cycle": {
-        "vi": "các đơn vị là cấp trên của nhau thành vòng: {chain}",
-        "en": "units are each other's parents in a cycle: {chain}",
-    },
-    "units.missing_parent": {
-        "vi": "đơn vị {code!r} có cấp trên {parent!r} không có trong tệp: chuỗi đơn vị của nó không xác định",
-        "en": "unit {code!r} has a parent {parent!r} that is not in the file: its chain of units is unknown",
-    },
-    "units.tier_order": {
-        "vi": "đơn vị {code!r} ({tier}) có cấp trên {parent!r} ({parent_tier}): cấp trên phải ở cấp cao hơn "
-        "(tỉnh > huyện > xã)",
-        "en": "unit {code!r} ({tier}) has the parent {parent!r} ({parent_tier}): a parent must be of a higher tier "
-        "(province > district > commune)",
-    },
-    "units.commune_under_province": {
-        "vi": "xã {code!r} trực thuộc tỉnh {parent!r}: trước {day} xã thuộc một huyện",
-        "en": "commune {code!r} sits directly under the province {parent!r}: before {day} a commune belongs to a "
-        "district",
-    },
-    "units.tier_not_in_force": {
-        "vi": "đơn vị cấp huyện {code!r} không còn tồn tại ngày {as_of} (cấp huyện kết thúc 30/06/2025){children}",
-        "en": "district unit {code!r} does not exist on {as_of} (the district tier ended on 30/06/2025){children}",
-    },
-    "units.kind_not_in_force": {
-        "vi": "đơn vị {code!r} loại {kind!r} không tồn tại ngày {as_of} (từ {day}: xã, phường, đặc khu; trước đó: "
-        "xã, phường, thị trấn)",
-        "en": "unit {code!r} of kind {kind!r} does not exist on {as_of} (from {day}: xa, phuong, dac_khu; before: "
-        "xa, phuong, thi_tran)",
-    },
-}
-"""Messages of the units-tree problems, by id, then language."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,13 +40,8 @@ class UnitProblem:
 
 
 def _problem(key: str, units: tuple[str, ...], severity: Literal["error", "warning"], **params: Any) -> UnitProblem:
-    texts = UNIT_MESSAGES[key]
-    return UnitProblem(
-        key.removeprefix("units."),
-        units,
-        severity,
-        Text(vi=texts["vi"].format(**params), en=texts["en"].format(**params)),
-    )
+    text = Text(vi=message(key, "vi", **params), en=message(key, "en", **params))
+    return UnitProblem(key.removeprefix("units."), units, severity, text)
 
 
 def check_unit_tree(units: Iterable[AdministrativeUnit], *, as_of: date | None = None) -> list[UnitProblem]:
