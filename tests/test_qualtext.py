@@ -61,6 +61,11 @@ MORE = [
     ("professional", "CĐ Sư phạm", "cao_dang:sư phạm"),
     ("professional", "TCCN Y sĩ", "trung_cap:y sĩ"),
     ("professional", "Kiến trúc sư", "dai_hoc"),
+    ("professional", "ĐHSP Toán", "dai_hoc:sư phạm toán"),
+    ("professional", "CĐSP Ngữ văn", "cao_dang:sư phạm ngữ văn"),
+    ("professional", "Ths. Luật", "thac_si:luật"),
+    ("professional", "ĐH Luật (VB2)", "dai_hoc:luật"),
+    ("professional", "Trung cấp Y sĩ; Đại học Y đa khoa", "dai_hoc:y sĩ;y đa khoa"),
     ("professional", "dai_hoc:luật", "dai_hoc:luật"),
     # several degrees: separators , ; + / và and a level phrase starting a new degree
     ("professional", "ĐH Luật + ThS QLKT", "thac_si:luật;qlkt"),
@@ -85,6 +90,8 @@ MORE = [
     ("general_education", "Bổ túc THPT", "known_unmapped"),
     ("general_education", "12/12 BTVH", "known_unmapped"),
     ("general_education", "10/12", "unmapped"),
+    ("general_education", "PTTH", "thpt"),
+    ("general_education", "Lớp 9/12", "thcs"),
     ("general_education", "Lớp 12", "unmapped"),
     ("political_theory", "Cao cấp LLCT-HC", "cao_cap"),
     ("political_theory", "TC LLCT", "trung_cap"),
@@ -93,6 +100,8 @@ MORE = [
     ("political_theory", "Cao cấp lý luận chính trị năm 2015", "cao_cap"),
     ("political_theory", "Sơ cấp LLCT; Trung cấp LLCT", "trung_cap"),
     ("political_theory", "Trung cấp Kế toán", "unmapped"),
+    ("political_theory", "TCCT-HC", "trung_cap"),
+    ("political_theory", "Cao cấp (đang học)", "unmapped"),
     ("political_theory", "Không", "none"),
     ("state_management", "CV & TĐ", "chuyen_vien"),
     ("state_management", "Chuyên viên và tương đương", "chuyen_vien"),
@@ -100,6 +109,8 @@ MORE = [
     ("state_management", "CVCC", "chuyen_vien_cao_cap"),
     ("state_management", "Bồi dưỡng kiến thức QLNN chương trình chuyên viên", "chuyen_vien"),
     ("state_management", "Cán sự", "unmapped"),
+    ("state_management", "CV chính", "chuyen_vien_chinh"),
+    ("state_management", "Lãnh đạo quản lý cấp phòng", "unmapped"),
     ("it", "Tin học A", "known_unmapped"),
     ("it", "Tin học văn phòng B", "known_unmapped"),
     ("it", "B, C", "known_unmapped"),
@@ -116,6 +127,9 @@ MORE = [
     ("foreign_language", "Anh văn trình độ C", "known_unmapped"),
     ("foreign_language", "Cử nhân Anh văn", "known_unmapped"),
     ("foreign_language", "IELTS 6.5", "unmapped"),
+    ("foreign_language", "English B1", "bac_3"),
+    ("foreign_language", "Anh văn bằng B", "known_unmapped"),
+    ("foreign_language", "Tiếng Hàn", "unmapped"),
 ]
 
 

@@ -185,6 +185,12 @@ _PROFESSIONAL_LEVELS = {
         "doctor",
     ),
 }
+_TEACHER_TRAINING = [
+    (("dhsp",), ("level", "dai_hoc", "sư phạm")),
+    (("cdsp",), ("level", "cao_dang", "sư phạm")),
+    (("tcsp", "thsp"), ("level", "trung_cap", "sư phạm")),
+]
+"""Abbreviations that name a field with the level: ĐHSP (đại học sư phạm), CĐSP, TCSP / THSP."""
 _PROGRESS = ("dang hoc", "dang theo hoc", "dang dao tao", "chua tot nghiep", "chua hoan thanh")
 
 
@@ -218,6 +224,7 @@ _LEGACY = [((letter.lower(),), ("legacy", letter)) for letter in "ABC"]
 _VOCABULARY: dict[str, dict[tuple[str, ...], _Meaning]] = {
     "professional": _phrases(
         *_levels(_PROFESSIONAL_LEVELS),
+        *_TEACHER_TRAINING,
         (_COMMON_NOISE, _NOISE),
         (
             (
@@ -252,8 +259,8 @@ _VOCABULARY: dict[str, dict[tuple[str, ...], _Meaning]] = {
         *_levels(
             {
                 "tieu_hoc": ("tieu hoc", "cap 1", "5/12", "4/10"),
-                "thcs": ("thcs", "trung hoc co so", "cap 2", "9/12", "7/10"),
-                "thpt": ("thpt", "trung hoc pho thong", "cap 3", "12/12", "10/10"),
+                "thcs": ("thcs", "trung hoc co so", "cap 2", "9/12", "7/10", "ptcs", "pho thong co so"),
+                "thpt": ("thpt", "trung hoc pho thong", "cap 3", "12/12", "10/10", "ptth", "pho thong trung hoc"),
             }
         ),
         (_COMMON_NOISE, _NOISE),
@@ -271,7 +278,7 @@ _VOCABULARY: dict[str, dict[tuple[str, ...], _Meaning]] = {
         ),
         (("cu nhan", "cn", "cnct", "cu nhan chinh tri"), ("level", "cao_cap", "bachelor")),
         (_COMMON_NOISE, _NOISE),
-        (("ly luan chinh tri", "llct", "chinh tri", "ct", "ly luan", "he"), _NOISE),
+        (("ly luan chinh tri", "llct", "chinh tri", "ct", "ly luan", "ll", "he"), _NOISE),
         (("hanh chinh", "hc"), ("admin",)),
         (_PROGRESS, ("progress",)),
     ),
@@ -480,18 +487,21 @@ def _professional(part: list[_Event]) -> list[Credential]:
     """Degrees of one part: a level phrase starts a degree; the words after it (or before the first) are its field."""
     degrees: list[tuple[list[str], list[str]]] = []  # (levels, words)
     leading: list[str] = []
+    spoken = 0  # words of the first degree that come from its abbreviation ("ĐHSP": sư phạm)
     for event in part:
         meaning = event.meaning
         if meaning is not None and meaning[0] == "level":
-            if degrees and not degrees[-1][1]:
+            inherent = [meaning[2]] if len(meaning) > 2 else []
+            if degrees and not degrees[-1][1] and not inherent:
                 degrees[-1][0].append(meaning[1])  # adjacent level phrases describe one degree: "CN ĐH"
             else:
-                degrees.append(([meaning[1]], []))
+                degrees.append(([meaning[1]], inherent))
+                spoken = len(inherent) if len(degrees) == 1 else spoken
         elif meaning is None:
             (degrees[-1][1] if degrees else leading).append(event.text)
     if not degrees:
         return []
-    if leading and not degrees[0][1]:
+    if leading and len(degrees[0][1]) == spoken:
         degrees[0][1].extend(leading)  # "Kế toán trung cấp"
     return [Credential(level=PROFESSIONAL.highest(levels), field=_field(words)) for levels, words in degrees]
 
