@@ -312,7 +312,8 @@ def test_multi_line_cells_are_kept(tmp_path: Path) -> None:
     first, _ = roster
     assert isinstance(first, dict)
     assert [q["level"] for q in first["qualifications"]] == ["dai_hoc", "thac_si"]
-    assert roster.lines == [2, 4]
+    assert list(roster.lines) == [2, 4]
+    assert (roster.line_of(2), roster.line_of(3)) == (4, None)
 
 
 def test_a_huge_cell_is_a_row_rejection_with_a_short_echo(tmp_path: Path, units: Path) -> None:

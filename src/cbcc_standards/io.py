@@ -4,6 +4,7 @@ and streaming reads."""
 from __future__ import annotations
 
 import json
+from array import array
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, TextIO
@@ -187,9 +188,9 @@ class RosterFile:
     a CSV file that is not UTF-8. ``lang`` is the language of messages. With ``keep_extras`` the recognised fields
     the model does not have yet are kept in :attr:`extras` by record number.
 
-    Record numbers count the rows given, from 1 (the engine's row numbers); :attr:`lines` gives each record's row in
+    Record numbers count the rows given, from 1 (the engine's row numbers); :meth:`line_of` gives a record's row in
     the file as a spreadsheet shows it (the line of a JSON Lines file; None for a JSON list), and :meth:`locate`
-    adds it to rejected rows.
+    adds it to rejected rows. Iterate once per job: a second iteration starts the account afresh.
 
     Raises :class:`InputError` when the file as a whole is unreadable.
     """
@@ -228,23 +229,36 @@ class RosterFile:
         else:
             self.sha256 = check_file(self.path)
         self.warnings: list[RowError] = []
-        self.reading = ReadingSummary(path=str(self.path), format=self.format, lang=lang, remarks=self.warnings)
+        self.reading = self._summary()
+        self.lines = array("q")
+        """Each record's row in the file (0 when not known), by record number - 1: see :meth:`line_of`."""
+        self.extras: dict[int, dict[str, Any]] = {}
+        self._model_fields = frozenset(Official.model_fields)
+
+    def _summary(self) -> ReadingSummary:
+        summary = ReadingSummary(path=str(self.path), format=self.format, lang=self.lang, remarks=self.warnings)
         if self._csv is not None:
             decoded = self._csv.decoded
-            self.reading.source = {
+            summary.source = {
                 "encoding": decoded.encoding,
                 "encoding_found_by": decoded.how,
                 "delimiter": self._csv.delimiter,
             }
             if decoded.how == "detected":
-                self.reading.remark("reader.encoding_detected", None, encoding=decoded.encoding)
-        self.lines: list[int | None] = []
-        self.extras: dict[int, dict[str, Any]] = {}
-        self._model_fields = frozenset(Official.model_fields)
+                summary.remark("reader.encoding_detected", None, encoding=decoded.encoding)
+        return summary
+
+    def line_of(self, record: int) -> int | None:
+        """The row in the file (as a spreadsheet shows it) of a record number, when known."""
+        line = self.lines[record - 1] if 0 < record <= len(self.lines) else 0
+        return line or None
 
     def __iter__(self) -> Iterator[Mapping[str, Any] | Rejected]:
-        self.lines.clear()
-        self.extras.clear()
+        if self.lines:  # read again: start afresh
+            self.warnings.clear()
+            self.reading = self._summary()
+            self.lines = array("q")
+            self.extras.clear()
         if self.format in ("csv", "xlsx"):
             yield from self._records()
         else:
@@ -259,37 +273,41 @@ class RosterFile:
         """Pass items through, giving each :class:`Rejected` its row in the file (``line``) from its record
         number."""
         for item in items:
-            if isinstance(item, Rejected) and item.line is None and 0 < item.row <= len(self.lines):
-                line = self.lines[item.row - 1]
-                if line is not None:
-                    item = item.model_copy(update={"line": line})
+            if isinstance(item, Rejected) and item.line is None and (line := self.line_of(item.row)) is not None:
+                item = item.model_copy(update={"line": line})
             yield item
 
-    def _emit(self, line: int | None, row: dict[str, Any], extras: dict[str, Any]) -> Mapping[str, Any]:
-        self.lines.append(line)
+    def _count(self, line: int | None) -> int:
+        """Count a record read at ``line``; its record number."""
+        self.lines.append(line or 0)
         self.reading.records += 1
+        return len(self.lines)
+
+    def _emit(self, line: int | None, row: dict[str, Any], extras: dict[str, Any]) -> Mapping[str, Any]:
+        number = self._count(line)
         if extras and self.keep_extras:
-            self.extras[len(self.lines)] = extras
+            self.extras[number] = extras
         return row
 
     def _reject(self, line: int | None, key: str, field: str | None = None, **params: Any) -> Rejected:
-        self.lines.append(line)
-        self.reading.records += 1
-        return _rejected(len(self.lines), line, key, self.lang, field, **params)
+        return _rejected(self._count(line), line, key, self.lang, field, **params)
 
     def _clean(self, line: int | None, value: Any, size: int | None = None) -> Mapping[str, Any] | Rejected:
         if value is TOO_DEEP:
             return self._reject(line, "reader.too_deep", limit=MAX_JSON_DEPTH)
         if not isinstance(value, dict):
             return self._reject(line, "reader.not_an_object")
-        number = len(self.lines) + 1
         row, extras, errors = clean_json_row(
-            value, line or number, self.reading, mapping=self.mapping, model_fields=self._model_fields, size=size
+            value,
+            line or len(self.lines) + 1,
+            self.reading,
+            mapping=self.mapping,
+            model_fields=self._model_fields,
+            size=size,
         )
         if errors:
-            self.lines.append(line)
-            self.reading.records += 1
             raw_id = value.get("id")
+            number = self._count(line)
             return Rejected(row=number, line=line, id=str(raw_id) if raw_id is not None else None, errors=errors)
         return self._emit(line, row, extras)
 
@@ -375,9 +393,8 @@ class RosterFile:
     def _table(self, records: Iterator[Record]) -> Iterator[Mapping[str, Any] | Rejected]:
         for record in records:
             if record.row is None:
-                self.lines.append(record.line)
-                self.reading.records += 1
-                yield Rejected(row=len(self.lines), line=record.line, id=record.id, errors=record.errors)
+                number = self._count(record.line)
+                yield Rejected(row=number, line=record.line, id=record.id, errors=record.errors)
             else:
                 yield self._emit(record.line, record.row, record.extras)
 
