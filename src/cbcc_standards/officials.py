@@ -175,8 +175,8 @@ class ITSkill(_Qualification):
     level: ITLevel | None
     """None: held, but its level is not known: an old A/B/C certificate (``legacy``), or see ``raw``."""
     legacy: LegacyCertificate | None = None
-    """The letter of an old A/B/C certificate (QĐ 21/2000/QĐ-BGDĐT); its equivalence on the TT 03/2014 ladder is not
-    confirmed in the sources, so it is kept, not mapped."""
+    """The letter of an old A/B/C IT certificate; its equivalence on the TT 03/2014 ladder is not confirmed in the
+    sources (legal-sources §6), so it is kept, not mapped."""
 
 
 class ForeignLanguage(_Qualification):

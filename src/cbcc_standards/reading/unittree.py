@@ -1,6 +1,6 @@
 """The units file as a tree: duplicate codes, self-parents, cycles, missing parents, tier order, and tiers or kinds
 that do not exist on a date (the district tier ends on 30/06/2025; from 01/07/2025 the tree is province → commune,
-and commune-level units are xã, phường and đặc khu: legal-sources.md §0 and §9.0, NQ 202/2025/QH15 [H])."""
+and commune-level units are xã, phường and đặc khu: legal-sources.md §0 and §9.0 [H])."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ __all__ = ["TWO_TIER_FROM", "UnitProblem", "check_unit_tree", "coerce_unit_row"]
 
 TWO_TIER_FROM = date(2025, 7, 1)
 """First day of the two-tier local government: no district tier; communes, wards and special zones under the
-province (Law 80/2025/QH15 and NQ 202/2025/QH15 in force 01/07/2025; legal-sources.md §9.0 [H])."""
+province (legal-sources.md §0 and §9.0 [H]; architecture.md: the district tier ends on 30/06/2025)."""
 
 _RANK = {Tier.PROVINCE: 0, Tier.DISTRICT: 1, Tier.COMMUNE: 2}
 _KINDS_TWO_TIER = frozenset({UnitKind.XA, UnitKind.PHUONG, UnitKind.DAC_KHU})
