@@ -69,11 +69,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "cột {column} {header!r} không thuộc định dạng hồ sơ: bỏ qua",
         "en": "column {column} {header!r} is not part of the roster format: ignored",
     },
-    "reader.unused_column": {
-        "vi": "cột {column} {header!r} ({field}) được nhận ra nhưng chưa dùng để đánh giá: giữ trong bản chuẩn hóa",
-        "en": "column {column} {header!r} ({field}) is recognised but not yet used by the rules: kept in the "
-        "normalized roster",
-    },
     "reader.absent_column": {
         "vi": "không có cột {field!r}: coi là chưa biết với mọi dòng",
         "en": "no {field!r} column: treated as unknown for every row",
@@ -181,10 +176,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "reader.not_an_object": {
         "vi": "dòng không phải một đối tượng JSON",
         "en": "the row is not a JSON object",
-    },
-    "reader.invalid_cell": {
-        "vi": "{reason}",
-        "en": "{reason}",
     },
     "reader.bad_list_item": {
         "vi": "cần các mục NĂM:MỨC cách nhau bởi ';', gặp {item!r}",
