@@ -24,7 +24,8 @@ import cbcc_standards
 from cbcc_standards import Engine, load_registry
 from cbcc_standards.cli import main
 from cbcc_standards.i18n import Lang
-from cbcc_standards.io import InputError, RosterFile, _xlsx_cell
+from cbcc_standards.io import InputError, RosterFile
+from cbcc_standards.reading.layout import cell_text as _xlsx_cell
 from cbcc_standards.report import Receipt, review_document
 
 openpyxl = pytest.importorskip("openpyxl")
@@ -253,7 +254,7 @@ def test_xlsx_sheets_and_headers(tmp_path: Path) -> None:
         "Chưa xác định",
         "Tổng số",
     )
-    assert rows_of(book["Dòng bị loại"])[0] == ("Dòng", "Mã CBCC", "Trường", "Lỗi")
+    assert rows_of(book["Dòng bị loại"])[0] == ("Dòng", "Bản ghi", "Mã CBCC", "Trường", "Lỗi")
     english = write_xlsx_report(tmp_path, "--lang", "en")
     assert english.sheetnames == SHEETS_EN
     assert rows_of(english["To act on"])[0][:3] == ("ID", "Full name", "Title")
@@ -310,6 +311,7 @@ def test_xlsx_training_needs_and_rejected_rows(tmp_path: Path) -> None:
     assert records(book["Dòng bị loại"]) == [
         {
             "Dòng": 33,
+            "Bản ghi": 33,
             "Mã CBCC": "QN-0033",
             "Trường": "birth_date",
             "Lỗi": "invalid date '31/02/1980': day is out of range for month",

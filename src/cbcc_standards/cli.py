@@ -71,12 +71,27 @@ def _parser() -> argparse.ArgumentParser:
             ".html, .txt, .xlsx) unless --format says otherwise; the file is replaced only when the run succeeds",
         )
 
+    reader = argparse.ArgumentParser(add_help=False)
+    reader.add_argument(
+        "--sheet", metavar="NAME", help="sheet of an .xlsx roster (default: the first visible one with data)"
+    )
+    reader.add_argument(
+        "--columns", type=Path, metavar="FILE", help="saved column mapping, JSON or TOML: {header: field}"
+    )
+    reader.add_argument(
+        "--mapping",
+        type=Path,
+        metavar="FILE",
+        help="qualification values the reader leaves unmapped, JSON or TOML: {kind: {value: level}}",
+    )
+    reader.add_argument("--encoding", metavar="NAME", help="encoding of a CSV roster that is not UTF-8 (e.g. cp1258)")
+
     parser = argparse.ArgumentParser(
         prog=PROG, description="Check cadres and civil servants against the Vietnamese standards in force on a date."
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    check = sub.add_parser("check", parents=[common], help="review a roster as of a date")
+    check = sub.add_parser("check", parents=[common, reader], help="review a roster as of a date")
     check.add_argument(
         "roster", type=Path, help="roster file: .json (list), .jsonl, .csv or .xlsx (needs the 'excel' extra)"
     )
@@ -125,7 +140,7 @@ def _parser() -> argparse.ArgumentParser:
     cand.add_argument("--province", metavar="CODE", help="apply this province's plugin rules")
     output(cand)
 
-    plan = sub.add_parser("planning", parents=[common], help="who could fill a post (planning pool)")
+    plan = sub.add_parser("planning", parents=[common, reader], help="who could fill a post (planning pool)")
     plan.add_argument("roster", type=Path, help="roster file: .json (list), .jsonl, .csv or .xlsx")
     plan.add_argument("--title", required=True, help="target title code or Vietnamese name")
     plan.add_argument("--as-of", type=_date, required=True, metavar="DATE")
@@ -141,6 +156,22 @@ def _parser() -> argparse.ArgumentParser:
 
     plugins = sub.add_parser("plugins", parents=[common], help="list the plugins loaded, with versions")
     plugins.add_argument("--format", choices=("text", "json"), default="text")
+
+    norm = sub.add_parser(
+        "normalize",
+        parents=[common, reader],
+        help="the canonical roster the reader understood, and a report of what it mapped and could not",
+    )
+    norm.add_argument("roster", type=Path, help="roster file: .json (list), .jsonl, .csv or .xlsx")
+    norm.add_argument(
+        "--output",
+        "-o",
+        type=Path,
+        help="write the roster to a file: .json, .jsonl, .csv or .xlsx by its extension (default: JSON on stdout)",
+    )
+    norm.add_argument(
+        "--report", type=Path, metavar="FILE", help="write the report to a file (.json or text) instead of stderr"
+    )
     return parser
 
 
@@ -151,6 +182,20 @@ def _lang(args: argparse.Namespace) -> Lang:
     from .i18n import Lang
 
     return Lang.parse(args.lang)
+
+
+def _roster(args: argparse.Namespace) -> Any:
+    """The roster file named on the command line, read with the reader options given."""
+    from .io import RosterFile
+
+    return RosterFile(
+        args.roster,
+        sheet=args.sheet,
+        columns=args.columns,
+        mapping=args.mapping,
+        encoding=args.encoding,
+        lang=args.lang,
+    )
 
 
 def _registry(args: argparse.Namespace) -> Registry:
@@ -275,14 +320,13 @@ def _resolve_title(registry: Registry, title: str) -> str:
 
 
 def _cmd_check(args: argparse.Namespace, out: TextIO) -> None:
-    from .io import RosterFile
     from .report import review_document
 
     registry = _registry(args)
     renderer = _renderer(args, registry, "review")
     _require_extra(renderer)
     engine = _engine(args, registry)
-    roster = RosterFile(args.roster)
+    roster = _roster(args)
     document = review_document(
         engine,
         roster,
@@ -291,7 +335,7 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> None:
         input_sha256=roster.sha256,
         file_warnings=lambda: list(roster.warnings),
     )
-    document.items = _progress(document.items, sys.stderr)
+    document.items = _progress(roster.locate(document.items), sys.stderr)
     _emit(args, renderer, document, out)
 
 
@@ -353,6 +397,12 @@ def _cmd_schema(args: argparse.Namespace, out: TextIO) -> None:
         schema["$defs"] = defs
     json.dump(schema, out, ensure_ascii=False, indent=2)
     out.write("\n")
+
+
+def _cmd_normalize(args: argparse.Namespace, out: TextIO) -> None:
+    from .reading.normalize import normalize
+
+    normalize(args, out, registry=_registry(args), roster=_roster(args))
 
 
 def _cmd_plugins(args: argparse.Namespace, out: TextIO) -> None:
@@ -435,7 +485,6 @@ def _cmd_candidate(args: argparse.Namespace, out: TextIO) -> None:
 
 def _cmd_planning(args: argparse.Namespace, out: TextIO) -> None:
     from .appraisal import planning_pool
-    from .io import RosterFile
     from .report import PlanningDocument
     from .results import Rejected
 
@@ -446,7 +495,8 @@ def _cmd_planning(args: argparse.Namespace, out: TextIO) -> None:
     rejected: list[Rejected] = []
 
     def officials() -> Iterator[Any]:
-        for item in engine.validate_roster(RosterFile(args.roster)):
+        roster = _roster(args)
+        for item in roster.locate(engine.validate_roster(roster)):
             if isinstance(item, Rejected):
                 rejected.append(item)
             else:
@@ -473,6 +523,7 @@ _COMMANDS = {
     "rule": _cmd_rule,
     "schema": _cmd_schema,
     "plugins": _cmd_plugins,
+    "normalize": _cmd_normalize,
 }
 
 

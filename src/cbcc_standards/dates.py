@@ -53,14 +53,16 @@ class DateParseError(ValueError):
     code = "invalid_date"
 
 
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00(?:\.0+)?)?)?$")
+"""ISO dates, also as spreadsheets export them with a midnight time (``1997-08-15 00:00:00``)."""
 _DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 _MY = re.compile(r"^(\d{1,2})[/.-](\d{4})$")
 _Y = re.compile(r"^(\d{4})$")
 
 
 def parse_legal_date(value: str) -> date:
-    """Parse ``YYYY-MM-DD``, ``dd/mm/yyyy``, ``mm/yyyy`` or ``yyyy``.
+    """Parse ``YYYY-MM-DD`` (also with a midnight time, ``YYYY-MM-DD 00:00:00``), ``dd/mm/yyyy``, ``mm/yyyy`` or
+    ``yyyy``.
 
     Partial dates follow ND 135/2020 Art 3: ``"1969"`` → 1969-01-01, ``"04/1969"`` → 1969-04-01.
     Raises :class:`DateParseError` with the reason.

@@ -3,19 +3,25 @@ and streaming reads."""
 
 from __future__ import annotations
 
-import codecs
-import csv
-import hashlib
 import json
-import warnings
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from datetime import date, datetime, time
+from array import array
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, TextIO
 
 from pydantic import ValidationError
 
 from ._text import slugify
+from .officials import Official
+from .reading.headers import FIELDS, Target, load_column_mapping, parse_target
+from .reading.jsonrows import MAX_JSON_DEPTH, clean_json_row, depth_exceeds
+from .reading.mappings import load_value_mapping
+from .reading.messages import message
+from .reading.qualtext import ValueMapping
+from .reading.sources import MAX_RECORD_CHARS, CsvSource, SourceError, XlsxSource, scan_file
+from .reading.summary import ReadingSummary
+from .reading.table import RawRow, Record, TableError, read_table
+from .reading.unittree import check_unit_tree, coerce_unit_row
 from .results import Rejected, RowError
 from .units import AdministrativeUnit
 
@@ -53,31 +59,15 @@ def _openpyxl(path: Path) -> Any:
 def check_file(path: Path, text: bool = True) -> str:
     """SHA-256 of the file, checking on the way that it exists, is not empty and (unless ``text`` is false) is
     UTF-8."""
-    digest = hashlib.sha256()
-    decoder = codecs.getincrementaldecoder("utf-8")()
-    offset = 0
     try:
-        with path.open("rb") as fh:
-            while chunk := fh.read(_CHUNK):
-                digest.update(chunk)
-                if not text:
-                    offset += len(chunk)
-                    continue
-                try:
-                    decoder.decode(chunk)
-                except UnicodeDecodeError as exc:
-                    raise InputError(f"{path}: not UTF-8 (byte {offset + exc.start})") from None
-                offset += len(chunk)
-            decoder.decode(b"", final=True)
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory") from None
-    except UnicodeDecodeError:
-        raise InputError(f"{path}: not UTF-8 (truncated character at the end)") from None
-    if offset == 0:
-        raise InputError(f"{path}: empty file")
-    return digest.hexdigest()
+        scan = scan_file(path)
+    except SourceError as exc:
+        raise InputError(str(exc)) from None
+    if text and scan.bad_at is not None:
+        if scan.bad_at == scan.size:
+            raise InputError(f"{path}: not UTF-8 (truncated character at the end)")
+        raise InputError(f"{path}: not UTF-8 (byte {scan.bad_at})")
+    return scan.sha256
 
 
 def _iter_json_array(fh: TextIO, path: Path) -> Iterator[Any]:
@@ -113,6 +103,29 @@ def _iter_json_array(fh: TextIO, path: Path) -> Iterator[Any]:
     def fail(what: str) -> InputError:
         return InputError(f"{path}: invalid JSON at character {consumed + pos}: {what}")
 
+    def skip_value() -> int:
+        """The end of a value too deep for the decoder, found by counting brackets outside strings."""
+        nonlocal pos
+        depth, i, in_string, escaped = 0, pos, False, False
+        while True:
+            if i >= len(buffer):
+                start = pos
+                if eof or not fill():
+                    raise fail("unexpected end of file")
+                i -= start - pos
+            ch = buffer[i]
+            i += 1
+            if in_string:
+                escaped, in_string = (False, True) if escaped else (ch == "\\", ch != '"')
+            elif ch == '"':
+                in_string = True
+            elif ch in "[{":
+                depth += 1
+            elif ch in "]}":
+                depth -= 1
+                if depth == 0:
+                    return i
+
     if not skip_ws() or buffer[pos] != "[":
         raise InputError(f"{path}: a .json roster must be a JSON list of objects")
     pos += 1
@@ -138,332 +151,345 @@ def _iter_json_array(fh: TextIO, path: Path) -> Iterator[Any]:
                 if not eof and fill():
                     continue
                 raise fail(exc.msg) from None
+            except RecursionError:
+                value, end = TOO_DEEP, skip_value()
+                break
             if end == len(buffer) and not eof and isinstance(value, int | float) and fill():
                 continue  # a number may go on in the next chunk
+            if value is not TOO_DEEP and depth_exceeds(buffer, pos, end):
+                value = TOO_DEEP
             break
         pos = end
         state = "after"
         yield value
 
 
-_ALIASES: dict[str, str] = {
-    slugify(k): v
-    for k, v in {
-        "id": "id",
-        "mã": "id",
-        "mã số": "id",
-        "mã cbcc": "id",
-        "số hiệu": "id",
-        "full_name": "full_name",
-        "họ và tên": "full_name",
-        "họ tên": "full_name",
-        "name": "full_name",
-        "gender": "gender",
-        "giới tính": "gender",
-        "birth_date": "birth_date",
-        "ngày sinh": "birth_date",
-        "năm sinh": "birth_date",
-        "born": "birth_date",
-        "category": "category",
-        "phân loại": "category",
-        "loại": "category",
-        "title": "title",
-        "chức danh": "title",
-        "chức vụ": "title",
-        "chức danh/chức vụ": "title",
-        "unit": "unit",
-        "đơn vị": "unit",
-        "mã đơn vị": "unit",
-        "recruited_on": "recruited_on",
-        "ngày tuyển dụng": "recruited_on",
-        "appointed_on": "appointed_on",
-        "ngày bổ nhiệm": "appointed_on",
-        "ngày bầu": "appointed_on",
-        "ngày bổ nhiệm/bầu": "appointed_on",
-        "planned_titles": "planned_titles",
-        "quy hoạch": "planned_titles",
-        "evaluations": "evaluations",
-        "đánh giá": "evaluations",
-        "xếp loại": "evaluations",
-        "disciplines": "disciplines",
-        "kỷ luật": "disciplines",
-        "general_education": "general_education",
-        "trình độ văn hóa": "general_education",
-        "giáo dục phổ thông": "general_education",
-        "trình độ giáo dục phổ thông": "general_education",
-        "professional": "professional",
-        "trình độ chuyên môn": "professional",
-        "chuyên môn": "professional",
-        "professional_field": "professional_field",
-        "chuyên ngành": "professional_field",
-        "ngành đào tạo": "professional_field",
-        "political_theory": "political_theory",
-        "lý luận chính trị": "political_theory",
-        "llct": "political_theory",
-        "state_management": "state_management",
-        "quản lý nhà nước": "state_management",
-        "qlnn": "state_management",
-        "it": "it",
-        "tin học": "it",
-        "cntt": "it",
-        "foreign_language": "foreign_language",
-        "ngoại ngữ": "foreign_language",
-    }.items()
-}
-_QUALIFICATION_COLUMNS = (
-    "general_education",
-    "professional",
-    "political_theory",
-    "state_management",
-    "it",
-    "foreign_language",
-)
-_LIST_SEPARATOR = ";"
+TOO_DEEP = object()
+"""Stands for a JSON value nested deeper than the reader accepts (a row rejection, never a RecursionError)."""
 
 
-def _split(cell: str) -> list[str]:
-    return [part.strip() for part in cell.split(_LIST_SEPARATOR) if part.strip()]
-
-
-def _csv_row(cells: Mapping[str, str], has_qualifications: bool) -> dict[str, Any]:
-    """A CSV row as a roster mapping; errors in the list cells raise ``ValueError`` naming the field."""
-    row: dict[str, Any] = {}
-    for name in (
-        "id",
-        "full_name",
-        "gender",
-        "birth_date",
-        "category",
-        "title",
-        "unit",
-        "recruited_on",
-        "appointed_on",
-    ):
-        value = cells.get(name, "").strip()
-        if value:
-            row[name] = value
-    if planned := cells.get("planned_titles", "").strip():
-        row["planned_titles"] = _split(planned)
-    if evaluations := cells.get("evaluations", "").strip():
-        items = []
-        for part in _split(evaluations):
-            year, sep, level = part.partition(":")
-            if not sep:
-                raise ValueError("evaluations", f"expected YEAR:LEVEL items separated by ';', got {part!r}")
-            items.append({"year": year.strip(), "level": level.strip()})
-        row["evaluations"] = items
-    if disciplines := cells.get("disciplines", "").strip():
-        row["disciplines"] = [
-            {"form": form.strip(), **({"decided_on": on.strip()} if on.strip() else {})}
-            for form, _, on in (part.partition("@") for part in _split(disciplines))
-        ]
-    if has_qualifications:
-        qualifications: list[dict[str, Any]] = []
-        for kind in _QUALIFICATION_COLUMNS:
-            for level in _split(cells.get(kind, "")):
-                item: dict[str, Any] = {"kind": kind, "level": level}
-                if kind == "professional" and (field := cells.get("professional_field", "").strip()):
-                    item["field"] = field
-                qualifications.append(item)
-        row["qualifications"] = qualifications
-    return row
+def _rejected(number: int, line: int | None, key: str, lang: str, field: str | None = None, **params: Any) -> Rejected:
+    text = message(key, lang, **params)
+    error = RowError(field=field, message=text, code=key.removeprefix("reader."))
+    return Rejected(row=number, line=line, errors=(error,))
 
 
 class RosterFile:
     """A roster file read lazily: iterate to get each row as a mapping, or :class:`Rejected` when it cannot be
-    read as one. ``warnings`` lists file-level remarks (ignored or absent CSV columns) once iteration has started.
+    read as one. ``warnings`` lists remarks on the file (columns ignored or absent, values left unmapped, placeholder
+    dates…, each naming its rows); they are complete once iteration has ended. ``reading`` is the full account of
+    what was understood (see :class:`~cbcc_standards.reading.ReadingSummary`), as ``normalize`` reports it.
 
-    An ``.xlsx`` workbook (with the optional ``excel`` extra, openpyxl) is read like a CSV file: the first sheet, its
-    first row the header.
+    CSV files and Excel workbooks (``.xlsx``, with the optional ``excel`` extra) are read by
+    :mod:`cbcc_standards.reading`: the header is found below title rows and may span two or three levels; CSV
+    encodings and separators are found out. ``sheet`` chooses a sheet (default: the first visible one with data),
+    ``columns`` is a saved column mapping (a path, or ``{header: field}``), ``mapping`` a province's table of
+    qualification values (a path, or a :class:`~cbcc_standards.reading.ValueMapping`), ``encoding`` the encoding of
+    a CSV file that is not UTF-8. ``lang`` is the language of messages. With ``keep_extras`` the recognised fields
+    the model does not have yet are kept in :attr:`extras` by record number.
+
+    Record numbers count the rows given, from 1 (the engine's row numbers); :meth:`line_of` gives a record's row in
+    the file as a spreadsheet shows it (the line of a JSON Lines file; None for a JSON list), and :meth:`locate`
+    adds it to rejected rows. Iterate once per job: a second iteration starts the account afresh.
 
     Raises :class:`InputError` when the file as a whole is unreadable.
     """
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        sheet: str | None = None,
+        columns: str | Path | Mapping[str, str | None] | None = None,
+        mapping: str | Path | ValueMapping | None = None,
+        encoding: str | None = None,
+        lang: str = "vi",
+        keep_extras: bool = False,
+    ) -> None:
         self.path = Path(path)
         self.format = _format_of(self.path, excel=True)
+        self.lang = lang
+        self.sheet = sheet
+        self.keep_extras = keep_extras
+        try:
+            self.columns = _column_mapping(columns, lang)
+            self.mapping = _value_mapping(mapping, lang)
+        except ValueError as exc:
+            raise InputError(str(exc)) from None
+        self._csv: CsvSource | None = None
         if self.format == "xlsx":
             _openpyxl(self.path)
-        self.sha256 = check_file(self.path, text=self.format != "xlsx")
+            self.sha256 = check_file(self.path, text=False)
+        elif self.format == "csv":
+            try:
+                self._csv = CsvSource.open(self.path, encoding=encoding, lang=lang)
+            except SourceError as exc:
+                raise InputError(str(exc)) from None
+            self.sha256 = self._csv.sha256
+        else:
+            self.sha256 = check_file(self.path)
         self.warnings: list[RowError] = []
+        self.reading = self._summary()
+        self.lines = array("q")
+        """Each record's row in the file (0 when not known), by record number - 1: see :meth:`line_of`."""
+        self.extras: dict[int, dict[str, Any]] = {}
+        self._model_fields = frozenset(Official.model_fields)
+
+    def _summary(self) -> ReadingSummary:
+        summary = ReadingSummary(path=str(self.path), format=self.format, lang=self.lang, remarks=self.warnings)
+        if self._csv is not None:
+            decoded = self._csv.decoded
+            summary.source = {
+                "encoding": decoded.encoding,
+                "encoding_found_by": decoded.how,
+                "delimiter": self._csv.delimiter,
+            }
+            if decoded.how == "detected":
+                summary.remark("reader.encoding_detected", None, encoding=decoded.encoding)
+        return summary
+
+    def line_of(self, record: int) -> int | None:
+        """The row in the file (as a spreadsheet shows it) of a record number, when known."""
+        line = self.lines[record - 1] if 0 < record <= len(self.lines) else 0
+        return line or None
 
     def __iter__(self) -> Iterator[Mapping[str, Any] | Rejected]:
-        if self.format == "xlsx":
-            yield from self._xlsx()
-            return
-        with self.path.open(encoding="utf-8-sig", newline="" if self.format == "csv" else None) as fh:
-            if self.format == "json":
-                for number, value in enumerate(_iter_json_array(fh, self.path), start=1):
-                    yield value if isinstance(value, dict) else _not_object(number)
-            elif self.format == "jsonl":
-                yield from self._jsonl(fh)
-            else:
-                yield from self._csv(fh)
+        if self.lines:  # read again: start afresh
+            self.warnings.clear()
+            self.reading = self._summary()
+            self.lines = array("q")
+            self.extras.clear()
+        if self.format in ("csv", "xlsx"):
+            yield from self._records()
+        else:
+            with self.path.open(encoding="utf-8-sig") as fh:
+                if self.format == "json":
+                    yield from self._json(fh)
+                else:
+                    yield from self._jsonl(fh)
+        self.warnings.extend(self.reading.warnings())
+
+    def locate(self, items: Iterable[Any]) -> Iterator[Any]:
+        """Pass items through, giving each :class:`Rejected` its row in the file (``line``) from its record
+        number."""
+        for item in items:
+            if isinstance(item, Rejected) and item.line is None and (line := self.line_of(item.row)) is not None:
+                item = item.model_copy(update={"line": line})
+            yield item
+
+    def _count(self, line: int | None) -> int:
+        """Count a record read at ``line``; its record number."""
+        self.lines.append(line or 0)
+        self.reading.records += 1
+        return len(self.lines)
+
+    def _emit(self, line: int | None, row: dict[str, Any], extras: dict[str, Any]) -> Mapping[str, Any]:
+        number = self._count(line)
+        if extras and self.keep_extras:
+            self.extras[number] = extras
+        return row
+
+    def _reject(self, line: int | None, key: str, field: str | None = None, **params: Any) -> Rejected:
+        return _rejected(self._count(line), line, key, self.lang, field, **params)
+
+    def _clean(self, line: int | None, value: Any, size: int | None = None) -> Mapping[str, Any] | Rejected:
+        if value is TOO_DEEP:
+            return self._reject(line, "reader.too_deep", limit=MAX_JSON_DEPTH)
+        if not isinstance(value, dict):
+            return self._reject(line, "reader.not_an_object")
+        row, extras, errors = clean_json_row(
+            value,
+            line or len(self.lines) + 1,
+            self.reading,
+            mapping=self.mapping,
+            model_fields=self._model_fields,
+            size=size,
+        )
+        if errors:
+            raw_id = value.get("id")
+            number = self._count(line)
+            return Rejected(row=number, line=line, id=str(raw_id) if raw_id is not None else None, errors=errors)
+        return self._emit(line, row, extras)
+
+    def _json(self, fh: TextIO) -> Iterator[Mapping[str, Any] | Rejected]:
+        self.reading.source = {"encoding": "utf-8"}
+        for value in _iter_json_array(fh, self.path):
+            yield self._clean(None, value)
 
     def _jsonl(self, fh: TextIO) -> Iterator[Mapping[str, Any] | Rejected]:
-        number = 0
-        for line in fh:
-            if not line.strip():
+        self.reading.source = {"encoding": "utf-8"}
+        line = 0
+        while text := fh.readline(MAX_RECORD_CHARS + 1):
+            line += 1
+            if len(text) > MAX_RECORD_CHARS and not text.endswith("\n"):
+                while (more := fh.readline(_CHUNK)) and not more.endswith("\n"):
+                    pass
+                yield self._reject(
+                    line,
+                    "reader.row_too_long",
+                    length=f"{MAX_RECORD_CHARS:,}+",
+                    cells="-",
+                    limit=f"{MAX_RECORD_CHARS:,}",
+                    max_cells="-",
+                )
                 continue
-            number += 1
+            if not text.strip():
+                continue
+            if depth_exceeds(text):
+                yield self._reject(line, "reader.too_deep", limit=MAX_JSON_DEPTH)
+                continue
             try:
-                value = json.loads(line)
+                value = json.loads(text)
             except json.JSONDecodeError as exc:
-                yield Rejected(
-                    row=number, errors=(RowError(field=None, message=f"invalid JSON: {exc.msg}", code="invalid_json"),)
-                )
+                yield self._reject(line, "reader.invalid_json", reason=exc.msg)
                 continue
-            yield value if isinstance(value, dict) else _not_object(number)
+            except RecursionError:  # pragma: no cover - depth_exceeds stops these first
+                yield self._reject(line, "reader.too_deep", limit=MAX_JSON_DEPTH)
+                continue
+            yield self._clean(line, value, len(text))
 
-    def _csv(self, fh: TextIO) -> Iterator[Mapping[str, Any] | Rejected]:
-        return self._table(csv.reader(fh), "CSV")
-
-    def _xlsx(self) -> Iterator[Mapping[str, Any] | Rejected]:
-        openpyxl = _openpyxl(self.path)
+    def _records(self) -> Iterator[Mapping[str, Any] | Rejected]:
         try:
-            with warnings.catch_warnings():  # e.g. "no default style": nothing the user can act on
-                warnings.simplefilter("ignore")
-                book = openpyxl.load_workbook(self.path, read_only=True, data_only=True)
-        except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
-            raise InputError(f"{self.path}: not a readable .xlsx workbook ({type(exc).__name__}: {exc})") from None
-        try:
-            if not book.worksheets:
-                raise InputError(f"{self.path}: the workbook has no sheet")
-            rows = book.worksheets[0].iter_rows(values_only=True)
-            yield from self._table((_xlsx_cells(row) for row in rows), "first sheet")
-        finally:
-            book.close()
-
-    def _table(self, reader: Iterator[Sequence[str]], what: str) -> Iterator[Mapping[str, Any] | Rejected]:
-        """Rows of a table whose first row is the header (CSV, or the first sheet of a workbook)."""
-        header = next(reader, None)
-        if not header:
-            raise InputError(f"{self.path}: the {what} has no header row")
-        columns: list[str | None] = []
-        for raw in header:
-            name = _ALIASES.get(slugify(raw)) if raw.strip() else None
-            if name is None and raw.strip():
-                self.warnings.append(
-                    RowError(
-                        field=raw,
-                        code="ignored_column",
-                        message=f"column {raw!r} is not part of the roster format: ignored",
-                    )
+            if self._csv is not None:
+                source = self._csv
+                rows: Iterator[RawRow] = (RawRow(r.line, r.cells or (), r.problem, r.lines) for r in source.records())
+                records = read_table(
+                    rows,
+                    self.reading,
+                    what="CSV",
+                    columns=self.columns,
+                    mapping=self.mapping,
+                    model_fields=self._model_fields,
+                    delimiter=source.delimiter,
                 )
-            if name is not None and name in columns:
-                raise InputError(f"{self.path}: two columns mean {name!r}")
-            columns.append(name)
-        if "id" not in columns:
-            raise InputError(f"{self.path}: the {what} has no 'id' column (header: {', '.join(header)})")
-        has_qualifications = any(c in _QUALIFICATION_COLUMNS for c in columns)
-        for name in ("gender", "birth_date", "title", "unit", "recruited_on"):
-            if name not in columns:
-                self.warnings.append(
-                    RowError(
-                        field=name,
-                        code="absent_column",
-                        message=f"no {name!r} column: treated as unknown for every row",
-                    )
-                )
-        if not has_qualifications:
-            self.warnings.append(
-                RowError(
-                    field="qualifications",
-                    code="absent_column",
-                    message="no qualification column: qualifications unknown for every row",
-                )
-            )
-        number = 0  # records, as the engine numbers them: blank rows are not records
-        for cells in reader:
-            if not any(c.strip() for c in cells):
-                continue
-            number += 1
-            if len(cells) > len(columns):
-                yield Rejected(
-                    row=number,
-                    errors=(
-                        RowError(
-                            field=None, code="too_many_cells", message=f"{len(cells)} cells for {len(columns)} columns"
-                        ),
-                    ),
-                )
-                continue
-            mapping = {name: cell for name, cell in zip(columns, cells, strict=False) if name is not None}
+                yield from self._table(records)
+                return
             try:
-                yield _csv_row(mapping, has_qualifications)
-            except ValueError as exc:
-                field, message = exc.args
-                yield Rejected(
-                    row=number,
-                    id=mapping.get("id") or None,
-                    errors=(RowError(field=field, message=message, code="invalid_cell"),),
+                book = XlsxSource.open(
+                    self.path, _openpyxl(self.path), sheet=self.sheet, sha256=self.sha256, lang=self.lang
                 )
+            except SourceError as exc:
+                raise InputError(str(exc)) from None
+            try:
+                skipped = [f"{name} ({why})" for name, why in book.skipped]
+                self.reading.source = {"sheet": book.name, "skipped_sheets": skipped}
+                what = message("reader.sheet", self.lang, sheet=book.name)
+                records = read_table(
+                    (RawRow(n, c) for n, c in book.rows()),
+                    self.reading,
+                    what=what,
+                    merges=book.merges,
+                    epoch=book.epoch,
+                    columns=self.columns,
+                    mapping=self.mapping,
+                    model_fields=self._model_fields,
+                )
+                yield from self._table(records)
+            finally:
+                book.close()
+        except TableError as exc:
+            raise InputError(str(exc)) from None
+
+    def _table(self, records: Iterator[Record]) -> Iterator[Mapping[str, Any] | Rejected]:
+        for record in records:
+            if record.row is None:
+                number = self._count(record.line)
+                yield Rejected(row=number, line=record.line, id=record.id, errors=record.errors)
+            else:
+                yield self._emit(record.line, record.row, record.extras)
 
 
-def _xlsx_cell(value: Any) -> str:
-    """A worksheet cell as the text a CSV file would hold: dates in ISO form, whole numbers without '.0'."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    if isinstance(value, date | time):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
+def _column_mapping(
+    columns: str | Path | Mapping[str, str | None] | None, lang: str
+) -> dict[str, Target | None] | None:
+    if columns is None:
+        return None
+    if isinstance(columns, str | Path):
+        return load_column_mapping(Path(columns), lang)
+    out: dict[str, Target | None] = {}
+    for key, value in columns.items():
+        try:
+            out[slugify(key)] = parse_target(value or "")
+        except ValueError:
+            choices = ", ".join(FIELDS)
+            raise ValueError(
+                message("reader.unknown_target", lang, path="columns", key=key, target=value, choices=choices)
+            ) from None
+    return out
 
 
-def _xlsx_cells(row: Iterable[Any]) -> list[str]:
-    """A worksheet row as CSV cells, without the trailing empty cells a sheet pads its rows with."""
-    cells = [_xlsx_cell(value) for value in row]
-    while cells and not cells[-1].strip():
-        cells.pop()
-    return cells
+def _value_mapping(mapping: str | Path | ValueMapping | None, lang: str) -> ValueMapping | None:
+    if mapping is None or isinstance(mapping, ValueMapping):
+        return mapping
+    return load_value_mapping(Path(mapping), lang)
 
 
-def _not_object(number: int) -> Rejected:
-    return Rejected(
-        row=number, errors=(RowError(field=None, message="the row is not a JSON object", code="not_an_object"),)
-    )
+def read_units(path: str | Path, *, lang: str = "vi") -> list[AdministrativeUnit]:
+    """Read a units file (JSON list, JSON Lines or CSV with ``area_flags`` separated by ';') and check it as a tree.
 
-
-def read_units(path: str | Path) -> list[AdministrativeUnit]:
-    """Read a units file (JSON list, JSON Lines or CSV with ``area_flags`` separated by ';').
-
-    Every problem is fatal and raised as :class:`InputError` naming the row and the field.
+    CSV values are coerced to the model's types (``commune_class`` ``"2"``, Vietnamese names of tiers, kinds and
+    flags). A row that does not validate, and a tree that is not one (duplicate codes, self-parents, cycles, tier
+    order: :func:`~cbcc_standards.reading.check_unit_tree`), stop with :class:`InputError` on one line naming the
+    row and field, or the units. Problems a run can go on with (a parent not in the file) are left to the caller,
+    who can ask :func:`~cbcc_standards.reading.check_unit_tree` for them with its date.
     """
     path = Path(path)
     fmt = _format_of(path)
-    check_file(path)
-    units: dict[str, AdministrativeUnit] = {}
-    with path.open(encoding="utf-8-sig", newline="" if fmt == "csv" else None) as fh:
-        rows: Iterator[Any]
-        if fmt == "json":
-            rows = _iter_json_array(fh, path)
-        elif fmt == "jsonl":
-            rows = (json.loads(line) for line in fh if line.strip())
+    units: list[AdministrativeUnit] = []
+    rows: Iterator[Any]
+    number = 0
+    try:
+        if fmt == "csv":
+            rows = _units_csv(path, lang)
         else:
-            rows = (
-                {k: (_split(v) if k == "area_flags" else v) for k, v in r.items() if v not in ("", None)}
-                for r in csv.DictReader(fh)
-            )
-        number = 0
-        try:
-            for number, row in enumerate(rows, start=1):
-                if not isinstance(row, dict):
-                    raise InputError(f"{path}: row {number}: not an object")
-                unit = AdministrativeUnit.model_validate(row)
-                if unit.code in units:
-                    raise InputError(f"{path}: row {number}, field code: unit {unit.code!r} appears twice")
-                units[unit.code] = unit
-        except ValidationError as exc:
-            err = exc.errors(include_url=False)[0]
-            field = ".".join(str(p) for p in err["loc"])
-            raise InputError(f"{path}: row {number}, field {field}: {err['msg']}") from None
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{path}: row {number + 1}: invalid JSON: {exc.msg}") from None
+            check_file(path)
+            rows = _units_json(path, fmt)
+        for number, row in enumerate(rows, start=1):
+            if not isinstance(row, dict):
+                raise InputError(f"{path}: row {number}: not an object")
+            units.append(AdministrativeUnit.model_validate(coerce_unit_row(row)))
+    except ValidationError as exc:
+        err = exc.errors(include_url=False)[0]
+        field = ".".join(str(p) for p in err["loc"])
+        raise InputError(f"{path}: row {number}, field {field}: {err['msg']}") from None
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{path}: row {number + 1}: invalid JSON: {exc.msg}") from None
+    except RecursionError:
+        reason = message("reader.too_deep", "en", limit=MAX_JSON_DEPTH)
+        raise InputError(f"{path}: row {number + 1}: {reason}") from None
     if not units:
         raise InputError(f"{path}: no units")
-    return list(units.values())
+    errors = [p for p in check_unit_tree(units) if p.severity == "error"]
+    if errors:
+        shown = "; ".join(p.message(lang) for p in errors[:5])
+        more = f" (+{len(errors) - 5})" if len(errors) > 5 else ""
+        raise InputError(f"{path}: {shown}{more}")
+    return units
+
+
+def _units_json(path: Path, fmt: str) -> Iterator[Any]:
+    with path.open(encoding="utf-8-sig") as fh:
+        if fmt == "json":
+            yield from _iter_json_array(fh, path)
+        else:
+            for line in fh:
+                if line.strip():
+                    yield json.loads(line)
+
+
+def _units_csv(path: Path, lang: str) -> Iterator[dict[str, str]]:
+    try:
+        source = CsvSource.open(path, encoding=None, lang=lang)
+    except SourceError as exc:
+        raise InputError(str(exc)) from None
+    header: list[str] | None = None
+    for record in source.records():
+        cells = record.cells
+        if cells is None:
+            raise InputError(message("reader.unclosed_quote", lang, path=path, line=record.line))
+        if not any(c.strip() for c in cells):
+            continue
+        if header is None:
+            header = [c.strip().lower() for c in cells]
+            continue
+        yield dict(zip(header, cells, strict=False))

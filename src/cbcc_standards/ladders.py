@@ -61,6 +61,7 @@ class Ladder:
     aliases: Mapping[str, str] = field(default_factory=dict)
     _lookup: dict[str, str] = field(init=False, repr=False, compare=False)
     _by_code: dict[str, Level] = field(init=False, repr=False, compare=False)
+    _codes: tuple[str, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         by_code = {level.code: level for level in self.levels}
@@ -75,11 +76,12 @@ class Ladder:
             lookup[slugify(spelling)] = code
         object.__setattr__(self, "_lookup", lookup)
         object.__setattr__(self, "_by_code", by_code)
+        object.__setattr__(self, "_codes", tuple(by_code))
 
     @property
     def codes(self) -> tuple[str, ...]:
         """Level codes from lowest to highest."""
-        return tuple(level.code for level in self.levels)
+        return self._codes
 
     def parse(self, text: Any) -> str:
         """Return the level code for a spelling, or raise :class:`UnknownLevelError`."""

@@ -20,6 +20,7 @@ from .ladders import (
     STATE_MANAGEMENT,
     Ladder,
 )
+from .reading.qualtext import read_qualification
 from .titles import TitleCatalogue, UnknownTitleError
 from .types import (
     CategoryField,
@@ -44,6 +45,7 @@ __all__ = [
     "ForeignLanguage",
     "GeneralEducation",
     "ITSkill",
+    "LegacyCertificate",
     "Official",
     "PoliticalTheory",
     "Professional",
@@ -64,25 +66,65 @@ QualificationKind = Literal[
 
 _MODEL = ConfigDict(frozen=True, extra="forbid")
 
+LegacyCertificate = Literal["A", "B", "C"]
+"""The old A/B/C IT and foreign-language certificates."""
+
 
 class _Qualification(BaseModel):
     model_config = _MODEL
     obtained_on: LegalDate | None = None
     """When the diploma or certificate was obtained, if known."""
+    raw: str | None = None
+    """The record's own words for it ("Cử nhân Luật", "Anh B"), kept when the level was read from free text or could
+    not be placed on the ladder."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _free_text(cls, data: Any) -> Any:
+        """A level written as free text ("Cử nhân Luật", "CVC và TĐ", "Anh B") is read with the qualification reader:
+        one credential gives the level, its field (or language) and flags; an old A/B/C certificate gives level None,
+        ``legacy`` and ``raw``. Anything else is left to the level's own validator, which rejects it. A level None
+        needs the raw text (the qualification would say nothing otherwise)."""
+        if not isinstance(data, dict) or "level" not in data:
+            return data
+        text = data["level"]
+        if text is None:
+            if data.get("raw") is None:
+                raise PydanticCustomError(
+                    "missing", "a qualification needs a level, or its raw text when the level is not known"
+                )
+            return data
+        ladder = _LADDER_OF.get(cls)
+        if ladder is None or not isinstance(text, str) or text in ladder.codes:
+            return data
+        reading = read_qualification(ladder.name, text)
+        if reading.status not in ("mapped", "known_unmapped") or len(reading.credentials) != 1:
+            return data
+        credential = reading.credentials[0]
+        if not credential.recognised:
+            return data
+        found: dict[str, Any] = {"level": credential.level, "raw": text}
+        for name in ("field", "language", "legacy", "bachelor", "administrative"):
+            value = getattr(credential, name)
+            if value and name in cls.model_fields:
+                found[name] = value
+        return found | {k: v for k, v in data.items() if k != "level" and v is not None}
 
 
 class GeneralEducation(_Qualification):
     """General education completed (tiểu học, THCS, THPT)."""
 
     kind: Literal["general_education"] = "general_education"
-    level: GeneralEducationLevel
+    level: GeneralEducationLevel | None
+    """None: held, but its level is not known (see ``raw``)."""
 
 
 class Professional(_Qualification):
     """A professional qualification (sơ cấp … tiến sĩ) in a field of study (``"luật"``, ``"kế toán"``)."""
 
     kind: Literal["professional"] = "professional"
-    level: ProfessionalLevel
+    level: ProfessionalLevel | None
+    """None: held, but its level is not known (see ``raw``)."""
     field: str | None = None
 
 
@@ -94,8 +136,11 @@ class PoliticalTheory(_Qualification):
     """
 
     kind: Literal["political_theory"] = "political_theory"
-    level: PoliticalTheoryLevel
+    level: PoliticalTheoryLevel | None
+    """None: held, but its level is not known (see ``raw``)."""
     administrative: bool = False
+    bachelor: bool = False
+    """Cử nhân chính trị: counted as cao cấp for the standards (QĐ 57-QĐ/TW 2022), kept apart for statistics."""
 
     @model_validator(mode="before")
     @classmethod
@@ -106,27 +151,44 @@ class PoliticalTheory(_Qualification):
                 return {**data, "administrative": True}
         return data
 
+    @model_validator(mode="after")
+    def _bachelor_is_cao_cap(self) -> PoliticalTheory:
+        if self.bachelor and self.level != "cao_cap":
+            raise PydanticCustomError(
+                "bachelor_level", "cử nhân chính trị counts as cao cấp: the level must be cao_cap"
+            )
+        return self
+
 
 class StateManagement(_Qualification):
     """State-management (QLNN) training certificate by rank level."""
 
     kind: Literal["state_management"] = "state_management"
-    level: StateManagementLevel
+    level: StateManagementLevel | None
+    """None: held, but its level is not known (see ``raw``)."""
 
 
 class ITSkill(_Qualification):
     """IT-skill certificate (TT 03/2014/TT-BTTTT)."""
 
     kind: Literal["it"] = "it"
-    level: ITLevel
+    level: ITLevel | None
+    """None: held, but its level is not known: an old A/B/C certificate (``legacy``), or see ``raw``."""
+    legacy: LegacyCertificate | None = None
+    """The letter of an old A/B/C IT certificate; its equivalence on the TT 03/2014 ladder is not confirmed in the
+    sources (legal-sources §6), so it is kept, not mapped."""
 
 
 class ForeignLanguage(_Qualification):
     """Foreign-language certificate on the six-level framework (TT 01/2014/TT-BGDĐT)."""
 
     kind: Literal["foreign_language"] = "foreign_language"
-    level: ForeignLanguageLevel
+    level: ForeignLanguageLevel | None
+    """None: held, but its level is not known: an old A/B/C certificate (``legacy``), or see ``raw``."""
     language: str | None = None
+    legacy: LegacyCertificate | None = None
+    """The letter of an old A/B/C certificate; its mapping to the six-level framework is [L] (legal-sources §6), so
+    it is kept, not mapped."""
 
 
 class EthnicLanguage(_Qualification):
@@ -141,6 +203,16 @@ Qualification = Annotated[
     Field(discriminator="kind"),
 ]
 """Any qualification, discriminated by ``kind``."""
+
+_LADDER_OF: dict[type[_Qualification], Ladder] = {
+    GeneralEducation: GENERAL_EDUCATION,
+    Professional: PROFESSIONAL,
+    PoliticalTheory: POLITICAL_THEORY,
+    StateManagement: STATE_MANAGEMENT,
+    ITSkill: IT_SKILL,
+    ForeignLanguage: FOREIGN_LANGUAGE,
+}
+"""The ladder of each qualification class that has levels (read by the free-text validator)."""
 
 QUALIFICATION_LADDERS: dict[str, Ladder] = {
     "general_education": GENERAL_EDUCATION,
@@ -228,7 +300,9 @@ class Official(BaseModel):
             ladder = QUALIFICATION_LADDERS.get(q.kind)
             if ladder is None:
                 continue
-            level: str = q.level  # type: ignore[union-attr]
+            level: str | None = q.level  # type: ignore[union-attr]
+            if level is None:
+                continue
             current = best.get(q.kind)
             if current is None or ladder.rank(level) > ladder.rank(current):
                 best[q.kind] = level
@@ -241,12 +315,18 @@ class Official(BaseModel):
         return copy
 
     def highest(self, kind: str) -> str | None:
-        """The highest level held of a qualification kind, or None when none is listed.
+        """The highest known level held of a qualification kind, or None when none is listed.
 
-        Check :attr:`qualifications` for None first: None there means the record is unknown.
+        Check :attr:`qualifications` for None first: None there means the record is unknown; and
+        :meth:`unknown_level`: a listed qualification whose level is unknown may be higher.
         """
         result: str | None = self._highest.get(kind)
         return result
+
+    def unknown_level(self, kind: str) -> bool:
+        """True when a qualification of ``kind`` is listed with its level unknown (an old A/B/C certificate, a cell
+        the reader could not place): :meth:`highest` then gives only a lower bound."""
+        return any(q.kind == kind and getattr(q, "level", "") is None for q in self.qualifications or ())
 
     def service_start(self) -> date | None:
         """The earliest known of recruitment and appointment dates, or None."""

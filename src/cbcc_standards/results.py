@@ -155,8 +155,12 @@ class Rejected(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
     row: int
+    """The record number: the row's position among the rows read, from 1."""
     id: str | None = None
     errors: tuple[RowError, ...]
+    line: int | None = None
+    """The row in the file as a spreadsheet shows it (Excel's row number; a CSV record's first line; the line of a
+    JSON Lines file), when the reader knows it."""
 
 
 @dataclass(frozen=True, slots=True)

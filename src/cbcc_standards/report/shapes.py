@@ -93,7 +93,12 @@ def assessment_dict(assessment: Assessment, lang: Lang | str = Lang.VI) -> dict[
 
 def rejected_dict(rejected: Rejected) -> dict[str, Any]:
     """A rejected row as JSON-ready data."""
-    return {"row": rejected.row, "id": rejected.id, "errors": [error_dict(e) for e in rejected.errors]}
+    return {
+        "row": rejected.row,
+        "line": rejected.line,
+        "id": rejected.id,
+        "errors": [error_dict(e) for e in rejected.errors],
+    }
 
 
 def rule_dict(rule: Rule, ruleset: RuleSet, source: str) -> dict[str, Any]:

@@ -110,7 +110,8 @@ def _render(doc: Document, out: IO[str], lang: Lang) -> None:
             )
     for r in doc.report.rejected:
         message = "; ".join(f"{e.field or '-'}: {e.message}" for e in r.errors)
-        row = [r.id, "", "", "", "rejected", "", "", "", "rejected", "", "", "", "", "", "", f"row {r.row}: {message}"]
+        where = f"row {r.line} (record {r.row})" if r.line is not None and r.line != r.row else f"row {r.row}"
+        row = [r.id, "", "", "", "rejected", "", "", "", "rejected", "", "", "", "", "", "", f"{where}: {message}"]
         writer.writerow([_cell(c) for c in row])
 
 

@@ -13,7 +13,7 @@ from typing import IO
 
 from ...hookspecs import hookimpl
 from ...i18n import Lang, Text, t
-from ...results import Assessment, Finding, Outcome, Status
+from ...results import Assessment, Finding, Outcome, Rejected, Status
 from ..renderers import (
     CandidateDocument,
     Document,
@@ -42,6 +42,13 @@ def _line(text: str) -> str:
     return safe(text).replace("\n", "\\n").replace("\r", "\\r")
 
 
+def _where(r: Rejected, lang: Lang) -> str:
+    """Where a rejected row is: the file's own row (as a spreadsheet shows it) with the record number beside it."""
+    if r.line is not None and r.line != r.row:
+        return t("report.row_at", lang, line=r.line, row=r.row)
+    return f"{t('report.row_word', lang)} {r.row}"
+
+
 def _finding_line(f: Finding, lang: Lang) -> str:
     mark = t("report.provisional_mark", lang) if f.provisional else ""
     outcome = t(f"outcome.{f.outcome.value}", lang)
@@ -64,9 +71,9 @@ def _review(doc: ReviewDocument, out: IO[str], lang: Lang) -> None:
         out.write("\n" + t("report.rejected_heading", lang) + "\n")
         for r in report.rejected:
             ident = f" ({_line(r.id)})" if r.id else ""
+            where = _where(r, lang)
             for e in r.errors:
-                row = t("report.row_word", lang)
-                out.write(f"    {row} {r.row}{ident}, {_line(e.field or '-')}: {_line(e.message)}\n")
+                out.write(f"    {where}{ident}, {_line(e.field or '-')}: {_line(e.message)}\n")
     for w in doc.file_warnings():
         out.write(f"! {_line(w.field or '-')}: {_line(w.message)}\n")
     s = report.summary()
@@ -150,7 +157,7 @@ def _planning(doc: PlanningDocument, out: IO[str], lang: Lang) -> None:
             out.write(f"    - {_line(reason(lang))}\n")
     for r in doc.rejected:
         for err in r.errors:
-            out.write(f"! {t('report.row_word', lang)} {r.row}, {_line(err.field or '-')}: {_line(err.message)}\n")
+            out.write(f"! {_where(r, lang)}, {_line(err.field or '-')}: {_line(err.message)}\n")
     if any(e.outstanding for e in doc.pool):
         out.write("\n" + t("planning.legend", lang) + "\n")
 

@@ -206,9 +206,11 @@ def _render(doc: Document, out: IO[bytes], lang: Lang) -> None:
     )
     sheets.table(t("report.training"), headers, [24, 26, 44, 30, 10, 12], need_rows)
 
-    rejected_rows = ([r.row, r.id, error.field, error.message] for r in view.report.rejected for error in r.errors)
-    headers = [t("report.row"), t("report.id"), t("report.field"), t("report.message")]
-    sheets.table(t("report.rejected"), headers, [8, 14, 22, 80], rejected_rows, wrap=(3,))
+    rejected_rows = (
+        [r.line or r.row, r.row, r.id, error.field, error.message] for r in view.report.rejected for error in r.errors
+    )
+    headers = [t("report.row"), t("report.record_column"), t("report.id"), t("report.field"), t("report.message")]
+    sheets.table(t("report.rejected"), headers, [8, 8, 14, 22, 80], rejected_rows, wrap=(4,))
 
     receipt = view.receipt
     about: list[tuple[str, Any]] = [
