@@ -44,7 +44,7 @@ def nfd(text: str) -> str:
         ),
         pytest.param(
             DISCIPLINE,
-            ("khien_trach", "canh_cao", "ha_bac_luong", "giang_chuc", "cach_chuc", "buoc_thoi_viec"),
+            ("khien_trach", "canh_cao", "ha_bac_luong", "giang_chuc", "cach_chuc", "bai_nhiem", "buoc_thoi_viec"),
             id="discipline",
         ),
     ],

@@ -112,7 +112,7 @@ def test_national_export_values(tmp_path: Path) -> None:
         "language": "Anh",
         "legacy": "B",
     }
-    assert (first["unit_name"], first["party_member"], first["ethnicity"]) == ("Xã Bình Châu", True, "Kinh")
+    assert (first["unit_name"], first["party_member"], first["ethnicity"]) == ("Xã Bình Châu", True, "kinh")
     # the merged unit-name cell is filled down over its officials
     assert [by_id[i]["unit_name"] for i in ("BC-002", "BC-003", "BC-004", "BH-002")] == ["Xã Bình Châu"] * 3 + [
         "Xã Bình Hải"
@@ -134,7 +134,8 @@ def test_national_export_values(tmp_path: Path) -> None:
     }
     assert unmapped == {("Trình độ / Chuyên môn", "Cao học"): [13], ("Trình độ / Ngoại ngữ", "Toeic 600"): [13]}
     codes = {w["code"] for w in report["warnings"]}
-    assert {"unknown_date", "placeholder_date", "merged_fill", "unit_name_kept", "unused_field"} <= codes
+    assert {"unknown_date", "placeholder_date", "merged_fill", "unit_name_kept"} <= codes
+    assert "unused_field" not in codes  # ethnicity, religion… are fields of the model now
 
 
 def test_no_verdict_rests_on_a_placeholder_date(tmp_path: Path, units: Path) -> None:
@@ -378,10 +379,10 @@ def test_json_rows_read_free_text_and_dates(tmp_path: Path) -> None:
             {"kind": "foreign_language", "level": None, "raw": "Toeic 600"},
         ],
     }
-    assert second == {"id": "b"}
-    assert roster.extras == {2: {"ethnicity": "Hrê"}}
+    assert second == {"id": "b", "ethnicity": "Hrê"}  # a person field of the model: passed on, read by the model
+    assert roster.extras == {}
     codes = [w.code for w in roster.warnings]
-    assert codes == ["unknown_date", "placeholder_date", "unmapped_value", "unused_field"]
+    assert codes == ["unknown_date", "placeholder_date", "unmapped_value"]
 
 
 # -- headers and values ------------------------------------------------------------------------------------------------

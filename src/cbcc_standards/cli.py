@@ -327,16 +327,34 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> None:
     _require_extra(renderer)
     engine = _engine(args, registry)
     roster = _roster(args)
+    units = _unit_warnings(engine, args.as_of, _lang(args))
     document = review_document(
         engine,
         roster,
         as_of=args.as_of,
         lang=_lang(args),
         input_sha256=roster.sha256,
-        file_warnings=lambda: list(roster.warnings),
+        file_warnings=lambda: units + list(roster.warnings),
     )
     document.items = _progress(roster.locate(document.items), sys.stderr)
     _emit(args, renderer, document, out)
+
+
+def _unit_warnings(engine: Any, as_of: date, lang: Lang) -> list[Any]:
+    """What is wrong with the units known to the engine on ``as_of`` (a district on a two-tier date, a missing
+    parent…), as warnings for the report and on standard error."""
+    from .reading.unittree import check_unit_tree
+    from .results import RowError
+
+    warnings = [
+        RowError(field="units", code=p.code, message=p.message(lang))
+        for p in check_unit_tree(engine.units.values(), as_of=as_of)
+    ]
+    for warning in warnings[:5]:
+        print(f"{PROG}: warning: {warning.message}", file=sys.stderr)
+    if len(warnings) > 5:
+        print(f"{PROG}: warning: … {len(warnings) - 5} more unit warnings in the report", file=sys.stderr)
+    return warnings
 
 
 def _require_extra(renderer: Renderer) -> None:

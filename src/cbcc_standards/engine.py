@@ -204,7 +204,16 @@ class Engine:
         candidate = person.model_copy(
             update={"title": code, "appointed_on": day, "category": target.category, "unit": unit_code}
         )
-        appointment = Appointment(on=day, process_started=started, rotation=rotation, first=first)
+        current = self._title(person.title) if person.title else None
+        appointment = Appointment(
+            on=day,
+            process_started=started,
+            rotation=rotation,
+            first=first,
+            current_title=current.code if current is not None else person.title,
+            current_since=person.appointed_on,
+            current_leadership=current is not None and current.leadership,
+        )
         return self._assess(candidate, day, unit if isinstance(unit, AdministrativeUnit) else None, (), appointment)
 
     def _assess(
@@ -218,8 +227,16 @@ class Engine:
         if unit is None and official.unit is not None:
             unit = self.units.get(official.unit)
         title: Title | None = self._title(official.title) if official.title else None
+        held: Title | None = None
+        if title is not None and (successor := self._successor(title, as_of)) is not None:
+            held, title = title, successor
         ctx = Context(
-            as_of=as_of, unit=unit, title=title, delegations=self._delegations_for(as_of), appointment=appointment
+            as_of=as_of,
+            unit=unit,
+            title=title,
+            delegations=self._delegations_for(as_of),
+            appointment=appointment,
+            held_title=held,
         )
         bound, has_standard = self._select(as_of, title.code if title is not None else None, appointment is not None)
         findings = [self._run(b, official, ctx) for b in bound]
@@ -229,11 +246,19 @@ class Engine:
             id=official.id,
             as_of=as_of,
             full_name=official.full_name,
-            title=title.code if title is not None else official.title,
+            title=(held or title).code if title is not None else official.title,
             unit=official.unit,
             findings=tuple(findings),
             warnings=warnings,
         )
+
+    def _successor(self, title: Title, as_of: date) -> Title | None:
+        """The title an official holding ``title`` is read as holding on ``as_of``, after ``title`` ended."""
+        end = title.valid.end
+        if title.successor is None or end is None or as_of <= end:
+            return None
+        successor = self.registry.titles.get(title.successor)
+        return successor if successor is not None and successor.valid.contains(as_of) else None
 
     def _title(self, text: str) -> Title | None:
         """The catalogue title of a code or of a Vietnamese name (so Python callers may pass names too)."""

@@ -302,6 +302,7 @@ DISCIPLINE = _ladder(
         ("ha_bac_luong", "Hạ bậc lương", "Salary step reduction"),
         ("giang_chuc", "Giáng chức", "Demotion"),
         ("cach_chuc", "Cách chức", "Removal from post"),
+        ("bai_nhiem", "Bãi nhiệm", "Recall from elected office"),
         ("buoc_thoi_viec", "Buộc thôi việc", "Dismissal"),
     ],
     {},

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 from pydantic_core import PydanticCustomError
 
 from ._text import slugify
+from .ethnicity import UnknownEthnicityError, is_minority, parse_ethnicity
 from .ladders import (
     FOREIGN_LANGUAGE,
     GENERAL_EDUCATION,
@@ -20,12 +21,14 @@ from .ladders import (
     STATE_MANAGEMENT,
     Ladder,
 )
+from .law.sources import ND_172_2025
 from .reading.qualtext import read_qualification
 from .titles import TitleCatalogue, UnknownTitleError
 from .types import (
     CategoryField,
     Code,
     DisciplineForm,
+    EthnicityField,
     EvaluationLevel,
     ForeignLanguageLevel,
     GenderField,
@@ -234,11 +237,37 @@ class Evaluation(BaseModel):
 
 
 class Discipline(BaseModel):
-    """A disciplinary measure and the date it was decided."""
+    """A disciplinary measure and the date it was decided.
+
+    From 01/07/2025 (ND 172/2025/NĐ-CP) hạ bậc lương and giáng chức no longer exist: a record that names them with a
+    later decision date is rejected, naming the field.
+    """
 
     model_config = _MODEL
-    form: DisciplineForm
     decided_on: LegalDate | None = None
+    form: DisciplineForm
+
+    @field_validator("form")
+    @classmethod
+    def _form_exists_on_its_date(cls, form: str, info: ValidationInfo) -> str:
+        decided = info.data.get("decided_on")
+        abolished_from = ND_172_2025.effective.start
+        if form in _ABOLISHED_BY_ND_172 and decided is not None and abolished_from and decided >= abolished_from:
+            raise PydanticCustomError(
+                "abolished_discipline",
+                "{form} no longer exists on {day} (abolished by {document} from {start})",
+                {
+                    "form": form,
+                    "day": decided.isoformat(),
+                    "document": ND_172_2025.document,
+                    "start": abolished_from.isoformat(),
+                },
+            )
+        return form
+
+
+_ABOLISHED_BY_ND_172 = frozenset({"ha_bac_luong", "giang_chuc"})
+"""Forms of discipline of civil servants that ND 172/2025/NĐ-CP abolished (legal-sources.md §9.5 [H])."""
 
 
 def _resolve(catalogue: TitleCatalogue, value: Any) -> str:
@@ -276,6 +305,47 @@ class Official(BaseModel):
     """Annual evaluations; None: not supplied (evaluation rules are then not checked)."""
     disciplines: tuple[Discipline, ...] | None = None
     """Disciplinary measures; ``[]`` means none, None means unknown (appraisals then ask for it)."""
+    ethnicity: EthnicityField | None = None
+    """Ethnic group (dân tộc), as a code of :data:`cbcc_standards.ethnicity.ETHNIC_GROUPS`; the spellings records use
+    ("Kinh (Việt)", "H'rê", "Ca Dong", "Mông (Mèo)"…) are read, an unknown one is rejected."""
+    ethnic_minority: bool | None = None
+    """Of an ethnic minority (any group but Kinh): derived from ``ethnicity`` when it is known; given alone when a
+    roster only marks it (an X under "DTTS")."""
+    job_position: str | None = None
+    """Vị trí việc làm, as the roster writes it (free text)."""
+    party_joined_on: LegalDate | None = None
+    """The day the official joined the Party."""
+    party_member: bool | None = None
+    """A Party member: derived from ``party_joined_on`` when it is known; given alone when a roster only marks it."""
+    religion: str | None = None
+    """Tôn giáo, as the roster writes it; ``"Không"`` (none) is a value, absence is unknown."""
+    rank_code: str | None = None
+    """Mã ngạch, e.g. ``01.003``."""
+    rotated: bool | None = None
+    """Arrived by rotation (luân chuyển), e.g. a civil servant rotated from the district level."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _derived_flags(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        ethnicity = data.get("ethnicity")
+        if isinstance(ethnicity, str) and ethnicity.strip():
+            try:
+                minority = is_minority(parse_ethnicity(ethnicity))
+            except UnknownEthnicityError:
+                return data  # the field's own validator reports it
+            given = data.get("ethnic_minority")
+            if given is not None and bool(given) is not minority:
+                raise PydanticCustomError(
+                    "contradicts_ethnicity",
+                    "ethnic_minority {given} contradicts ethnicity {ethnicity!r}",
+                    {"given": given, "ethnicity": ethnicity},
+                )
+            data = {**data, "ethnic_minority": minority}
+        if data.get("party_joined_on") not in (None, "") and data.get("party_member") is None:
+            data = {**data, "party_member": True}
+        return data
 
     @field_validator("title", mode="before")
     @classmethod

@@ -175,6 +175,19 @@ class Registry:
         found |= {p.jurisdiction for p, _ in self.policies}
         return sorted(found - {NATIONAL})
 
+    def appointment_coverage(
+        self, titles: Iterable[str], conditions: Iterable[str], window: Period
+    ) -> list[tuple[str, str, Period]]:
+        """The holes in the conditions of appointment: each (title, condition kind, days of ``window``) that no
+        national appointment rule of that kind covers — not even one answering "not encoded for this period"."""
+        holes: list[tuple[str, str, Period]] = []
+        rules = [r for r, rs, _ in self.rules() if r.appointment_only and rs.jurisdiction == NATIONAL]
+        for title in sorted(titles):
+            for kind in conditions:
+                parts = [r.valid for r in rules if r.condition == kind and (r.titles is None or title in r.titles)]
+                holes.extend((title, kind, gap) for gap in Period.gaps(window, parts))
+        return holes
+
     def renderer(self, name: str) -> Renderer:
         """The renderer registered under ``name``; ``KeyError`` if none."""
         return self.renderers[name][0]

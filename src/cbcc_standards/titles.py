@@ -44,7 +44,10 @@ class Title(BaseModel):
     basis: LegalBasis | None = None
     """The act that lists the title."""
     ended_by: LegalBasis | None = None
-    """The act that abolished the title, when ``valid`` has an end."""
+    """The act that ended the title as such, when ``valid`` has an end."""
+    successor: str | None = None
+    """From the day after ``valid`` ends, an official still holding this title is read as holding ``successor`` (a
+    pre-2025 commune civil-servant title is read as a commune civil servant not yet placed in a job position)."""
     aliases: tuple[str, ...] = ()
     """Other Vietnamese wordings that records use for the title."""
 

@@ -11,6 +11,7 @@ from pydantic_core import PydanticCustomError
 
 from ._text import slugify
 from .dates import DateParseError, Gender, parse_legal_date
+from .ethnicity import UnknownEthnicityError, parse_ethnicity
 from .ladders import (
     DISCIPLINE,
     EVALUATION,
@@ -29,6 +30,7 @@ __all__ = [
     "CategoryField",
     "Code",
     "DisciplineForm",
+    "EthnicityField",
     "EvaluationLevel",
     "ForeignLanguageLevel",
     "GenderField",
@@ -96,6 +98,32 @@ ITLevel = _level(IT_SKILL)
 ForeignLanguageLevel = _level(FOREIGN_LANGUAGE)
 EvaluationLevel = _level(EVALUATION)
 DisciplineForm = _level(DISCIPLINE)
+
+
+def _ethnicity(value: Any) -> Any:
+    if not isinstance(value, str):
+        return value
+    if not value.strip():
+        return None
+    try:
+        return parse_ethnicity(value)
+    except UnknownEthnicityError as exc:
+        raise PydanticCustomError(UnknownEthnicityError.code, str(exc)) from None
+
+
+EthnicityField = Annotated[
+    str,
+    BeforeValidator(_ethnicity),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "description": "Ethnic group (dân tộc): its name in any common spelling (Kinh, Hrê, Xơ-đăng, Ca Dong, "
+            "Mông (Mèo), Khơ-me…) or its code",
+            "examples": ["Kinh", "Hrê", "Ca Dong"],
+        }
+    ),
+]
+"""An ethnic group code (``kinh``, ``hre``, ``xo_dang``…) read from any common spelling."""
 
 
 class Category(StrEnum):

@@ -68,7 +68,8 @@ def rules(assessment: Assessment) -> set[str]:
 
 def _expected(title: str, as_of: date) -> set[str]:
     if as_of >= D(2025, 7, 1):
-        return {"CBCC-TITLE"}
+        # The posts continue (Law 80/2025); their standards come from Party rules with no national numbers (§9.3).
+        return {"CBCC-TITLE", "CX-CB-2025-STD" if title in (*PARTY, *COUNCIL) else "CX-CB-2025-ORG"}
     if as_of >= D(2023, 8, 1):
         standards = ART8_1 if title in PARTY else ART8_3 if title in COUNCIL else {"CX-CB-2023-CHARTER"}
         return {"CBCC-TITLE", *standards}
@@ -83,7 +84,8 @@ def _expected(title: str, as_of: date) -> set[str]:
         pytest.param(D(2023, 7, 31), id="QD04/2004-last-day"),
         pytest.param(D(2023, 8, 1), id="ND33/2023-Art8-first-day"),
         pytest.param(D(2025, 6, 30), id="ND33/2023-Art8-last-day"),
-        pytest.param(D(2025, 7, 1), id="Law80/2025-category-ends"),
+        pytest.param(D(2025, 7, 1), id="Law80/2025-posts-continue"),
+        pytest.param(D(2026, 12, 4), id="two-tier-today"),
     ],
 )
 def test_rules_in_force_by_title_and_regime(engine: Engine, make_cadre: MakeOfficial, title: str, as_of: date) -> None:
@@ -105,14 +107,22 @@ def test_titles_without_encoded_standards_before_2023_are_undetermined(
 
 
 @pytest.mark.parametrize("title", CADRES, ids=lambda t: t.removeprefix("commune."))
-def test_no_commune_cadre_category_from_2025_07_01(
-    engine: Engine, make_cadre: MakeOfficial, get_finding: GetFinding, title: str
+@pytest.mark.parametrize("as_of", [D(2025, 7, 1), D(2026, 12, 4)], ids=["2025-07-01", "2026-12-04"])
+def test_commune_cadre_posts_continue_after_2025_with_standards_left_to_party_rules(
+    engine: Engine, make_cadre: MakeOfficial, get_finding: GetFinding, title: str, as_of: date
 ) -> None:
-    assessment = engine.evaluate(make_cadre(title=title), as_of=D(2025, 7, 1))
+    """§9.3: the posts exist after 01/07/2025 (their holders are cadres under Law 80/2025) — never "does not exist";
+    no national numeric standard was found [L]: a provisional finding says so and the status is undetermined; ND 33/2023
+    Art 8 and its 2028 grace are not applied."""
+    assessment = engine.evaluate(make_cadre(title=title, appointed_on="2024-01-01"), as_of=as_of)
     found = get_finding(assessment, "CBCC-TITLE")
-    assert (found.outcome, found.missing) == (Outcome.UNDETERMINED, ("title",))
-    assert any(b.document == "Luật Cán bộ, công chức 80/2025/QH15" for b in found.basis)
-    assert assessment.status is Status.UNDETERMINED
+    assert (found.outcome, found.missing) == (Outcome.MET, ())
+    rule = "CX-CB-2025-STD" if title in (*PARTY, *COUNCIL) else "CX-CB-2025-ORG"
+    standard = get_finding(assessment, rule)
+    assert (standard.outcome, standard.provisional, standard.deadline) == (Outcome.UNDETERMINED, True, None)
+    assert not any(f.rule.startswith(("CX-BT-2023", "CX-CT-2023")) for f in assessment.findings)
+    assert (assessment.status, assessment.action) == (Status.UNDETERMINED, Action.PROVIDE_DATA)
+    assert "does not exist" not in " ".join(f.message.en for f in assessment.findings)
 
 
 # -- ND 33/2023 Art 8 cl.3: HĐND / UBND chairs and vice-chairs ----------------------------------------------------

@@ -80,7 +80,12 @@ def prof_rule(as_of: date) -> str:
         pytest.param("commune.tai_chinh_ke_toan", D(2023, 7, 31), {TITLE_RULE, *TT13_TT04}, id="TT13/2019-last-day"),
         pytest.param("commune.tai_chinh_ke_toan", D(2023, 8, 1), {TITLE_RULE, *ND33}, id="ND33/2023-Art10-first-day"),
         pytest.param("commune.tai_chinh_ke_toan", D(2025, 6, 30), {TITLE_RULE, *ND33}, id="ND33/2023-Art10-last-day"),
-        pytest.param("commune.tai_chinh_ke_toan", D(2025, 7, 1), {TITLE_RULE}, id="Law80/2025-category-ends"),
+        pytest.param(
+            "commune.tai_chinh_ke_toan",
+            D(2025, 7, 1),
+            {TITLE_RULE, "CX-CC-2025-AGE", "CX-CC-2025-PROF"},
+            id="Law80/2025-read-as-unplaced-civil-servant",
+        ),
         pytest.param(
             "commune.tu_phap_ho_tich", D(2015, 12, 31), {TITLE_RULE, *TT06}, id="hotich-before-LuatHoTich-in-force"
         ),
@@ -131,7 +136,8 @@ def test_rules_in_force_by_regime(
         pytest.param(D(2022, 7, 1), Status.COMPLIANT, id="TT13/2019-as-amended-TT04/2022"),
         pytest.param(D(2023, 8, 1), Status.COMPLIANT, id="ND33/2023-Art10"),
         pytest.param(D(2025, 6, 30), Status.COMPLIANT, id="ND33/2023-last-day"),
-        pytest.param(D(2025, 7, 1), Status.UNDETERMINED, id="Law80/2025-no-commune-category"),
+        pytest.param(D(2025, 7, 1), Status.COMPLIANT, id="Law80/2025-CV11-dai-hoc"),
+        pytest.param(D(2026, 12, 4), Status.COMPLIANT, id="two-tier-today"),
     ],
 )
 def test_university_graduate_with_it_certificate(
@@ -172,15 +178,19 @@ def test_trung_cap_incumbent_across_regimes(
     assert (prof.outcome, prof.deadline) == (prof_outcome, deadline)
 
 
-def test_category_gone_from_2025_07_01(engine: Engine, make_official: MakeOfficial, get_finding: GetFinding) -> None:
-    """Law 80/2025/QH15: from 01/07/2025 there is no commune civil-servant category; the new standards are not
-    guessed: undetermined, naming the title, citing Law 80/2025."""
-    assessment = engine.evaluate(make_official(prof="trung_cap"), as_of=D(2025, 7, 1))
-    assert (assessment.status, assessment.action) == (Status.UNDETERMINED, Action.PROVIDE_DATA)
+def test_pre_2025_title_is_read_as_an_unplaced_civil_servant(
+    engine: Engine, make_official: MakeOfficial, get_finding: GetFinding
+) -> None:
+    """Law 80/2025/QH15 ended the separate category, not the post: from 01/07/2025 a roster that still names a commune
+    civil-servant title describes a commune civil servant not yet placed in a job position (placement by
+    01/07/2027); the finding says so, as information that does not change the status, citing Law 80/2025."""
+    assessment = engine.evaluate(make_official(prof="dai_hoc"), as_of=D(2025, 7, 1))
+    assert (assessment.status, assessment.action) == (Status.COMPLIANT, Action.NONE)
     title = get_finding(assessment, TITLE_RULE)
-    assert title.outcome is Outcome.UNDETERMINED
-    assert title.missing == ("title",)
+    assert (title.outcome, title.missing, title.actual) == (Outcome.MET, (), "commune.cong_chuc")
     assert any(b.document == "Luật Cán bộ, công chức 80/2025/QH15" for b in title.basis)
+    assert "01/07/2027" in title.message.vi
+    assert assessment.title == "commune.tai_chinh_ke_toan"  # the report keeps what the roster says
 
 
 @pytest.mark.parametrize("title", CIVIL_SERVANT_TITLES)
@@ -188,11 +198,11 @@ def test_category_gone_from_2025_07_01(engine: Engine, make_official: MakeOffici
     ("as_of", "status"),
     [
         pytest.param(D(2025, 6, 30), None, id="2025-06-30"),
-        pytest.param(D(2025, 7, 1), Status.UNDETERMINED, id="2025-07-01-Law80/2025"),
-        pytest.param(D(2026, 1, 1), Status.UNDETERMINED, id="2026-01-01-Law80/2025"),
+        pytest.param(D(2025, 7, 1), Status.COMPLIANT, id="2025-07-01-Law80/2025"),
+        pytest.param(D(2026, 1, 1), Status.COMPLIANT, id="2026-01-01-Law80/2025"),
     ],
 )
-def test_every_title_ends_with_the_category(
+def test_every_title_after_the_category_ends(
     engine: Engine,
     make_official: MakeOfficial,
     get_finding: GetFinding,
@@ -201,13 +211,19 @@ def test_every_title_ends_with_the_category(
     status: Status | None,
 ) -> None:
     assessment = engine.evaluate(make_official(title=title), as_of=as_of)
-    if status is None:  # 30/06/2025: every title but the police chief (gone since 01/08/2023) still exists
-        assert get_finding(assessment, TITLE_RULE).outcome is (
-            Outcome.UNDETERMINED if title == "commune.truong_cong_an" else Outcome.MET
-        )
-    else:
+    found = get_finding(assessment, TITLE_RULE)
+    if title == "commune.truong_cong_an":  # gone since 01/08/2023 (ND 33/2023 Art 5; commune police are regular police)
+        assert (found.outcome, found.missing) == (Outcome.UNDETERMINED, ("title",))
+    elif status is None:  # 30/06/2025: every other title still exists
+        assert found.outcome is Outcome.MET
+    elif title == "commune.chi_huy_truong_quan_su":  # continues; its standard is the Law on Militia's [L]
+        assert found.outcome is Outcome.MET
+        assert rules(assessment) == {TITLE_RULE, "CX-QS-2025"}
+        assert get_finding(assessment, "CX-QS-2025").provisional
+    else:  # read as an unplaced commune civil servant, held to §9.1
+        assert (found.outcome, found.actual) == (Outcome.MET, "commune.cong_chuc")
+        assert rules(assessment) == {TITLE_RULE, "CX-CC-2025-AGE", "CX-CC-2025-PROF"}
         assert assessment.status is status
-        assert rules(assessment) == {TITLE_RULE}
 
 
 # -- TT 13/2019 grace: recruited before 25/12/2019, outside difficult-area communes → 25/12/2024 ------------------

@@ -87,9 +87,10 @@ def test_commune_leadership_from_july_2025() -> None:
         qualifications=[UNI, {"kind": "political_theory", "level": "so_cap"}],
     )
     assert outcome(a, "CX-LD-2025-LLCT") is Outcome.NOT_MET  # Công văn 11/CV-BCĐ [M]
-    assert outcome(a, "CX-LD-2025-STD") is Outcome.UNDETERMINED  # former district standards: [L]
+    assert outcome(a, "CX-LD-2025-PROF") is Outcome.MET
+    assert "CX-LD-2025-STD" not in {f.rule for f in a.findings}  # the rest of the district standards is qualitative
     old_title = evaluate(date(2025, 9, 1), title="commune.van_phong_thong_ke", qualifications=[UNI])
-    assert outcome(old_title, "CBCC-TITLE") is Outcome.UNDETERMINED
+    assert outcome(old_title, "CBCC-TITLE") is Outcome.MET  # read as an unplaced commune civil servant
 
 
 def ratings(*pairs: tuple[int, str]) -> list[dict[str, Any]]:

@@ -79,18 +79,32 @@ class Period(BaseModel):
     @staticmethod
     def covered(window: Period, parts: Iterable[Period]) -> bool:
         """True when every day of ``window`` lies in at least one of ``parts``."""
+        return not Period.gaps(window, parts)
+
+    @staticmethod
+    def gaps(window: Period, parts: Iterable[Period]) -> list[Period]:
+        """The days of ``window`` that lie in none of ``parts``, as windows (empty when it is covered)."""
         ordered = sorted(parts, key=lambda p: (p.start is not None, p.start or date.min))
+        holes: list[Period] = []
         cursor = window.start  # the first day not yet covered (None: the open past)
+        reached_end = False
         for part in ordered:
-            if part.start is not None and (cursor is None or part.start > cursor):
+            if window.end is not None and part.start is not None and part.start > window.end:
                 break
+            if part.start is not None and (cursor is None or part.start > cursor):
+                holes.append(Period(start=cursor, end=day_before(part.start)))
+                cursor = part.start
             if part.end is None:
-                return True
+                reached_end = True
+                break
             if cursor is None or part.end >= cursor:
                 cursor = day_after(part.end)
             if window.end is not None and cursor > window.end:
-                return True
-        return False
+                reached_end = True
+                break
+        if not reached_end:
+            holes.append(Period(start=cursor, end=window.end))
+        return holes
 
     def __str__(self) -> str:
         start = fmt_date(self.start) if self.start else "…"

@@ -18,6 +18,7 @@ from .sources import (
     ND_33_2023_ART10_2,
     ND_138_2020_ART42,
     ND_170_2025,
+    ND_300_2026_ART29,
     QD_04_2004_ART5,
     QD_377_2025,
     TT_04_2022,
@@ -29,6 +30,7 @@ from .sources import (
 __all__ = [
     "CIVIL_STATUS_LAW_BEFORE_ND_33",
     "COMMUNE_CATEGORIES",
+    "DISCIPLINE_BEFORE_QD_377",
     "EVALUATION_LAW_52",
     "EVALUATION_LAW_80",
     "LEADERSHIP_ND_29",
@@ -36,6 +38,7 @@ __all__ = [
     "ND_33_COMMUNE_CIVIL_SERVANTS",
     "ND_138_APPOINTMENTS",
     "ND_170_APPOINTMENTS",
+    "ND_300_APPOINTMENTS",
     "QD_04_PARTY_SECRETARY",
     "QD_377_WAITING",
     "RANKS_TT_2",
@@ -133,10 +136,26 @@ ND_138_APPOINTMENTS = _regime(
 )
 ND_170_APPOINTMENTS = _regime(
     "nd_170_appointments",
-    "Nghị định 170/2025/NĐ-CP (bổ nhiệm)",
-    "Decree 170/2025/ND-CP (appointments)",
-    ND_170_2025.effective,
+    "Nghị định 170/2025/NĐ-CP (bổ nhiệm, trước Nghị định 300/2026/NĐ-CP)",
+    "Decree 170/2025/ND-CP (appointments, before Decree 300/2026/ND-CP)",
+    ND_170_2025.effective.until_before(ND_300_2026_ART29.effective),
     ND_170_2025,
+    ND_300_2026_ART29,
+)
+ND_300_APPOINTMENTS = _regime(
+    "nd_300_appointments",
+    "Nghị định 170/2025/NĐ-CP sửa đổi bởi Nghị định 300/2026/NĐ-CP (bổ nhiệm)",
+    "Decree 170/2025/ND-CP as amended by Decree 300/2026/ND-CP (appointments)",
+    ND_300_2026_ART29.effective,
+    ND_300_2026_ART29,
+)
+DISCIPLINE_BEFORE_QD_377 = _regime(
+    "discipline_before_qd_377",
+    "Từ 01/07/2025 đến trước Quy định 377-QĐ/TW (thời hạn sau kỷ luật chưa xác nhận)",
+    "From 01/07/2025 to Regulation 377-QD/TW (waiting periods after discipline unconfirmed)",
+    ND_170_2025.effective.until_before(QD_377_2025.effective),
+    ND_170_2025,
+    QD_377_2025,
 )
 QD_377_WAITING = _regime(
     "qd_377_waiting",
@@ -175,6 +194,8 @@ REGIMES: tuple[Regime, ...] = (
     LEADERSHIP_ND_29,
     ND_138_APPOINTMENTS,
     ND_170_APPOINTMENTS,
+    ND_300_APPOINTMENTS,
+    DISCIPLINE_BEFORE_QD_377,
     QD_377_WAITING,
     EVALUATION_LAW_52,
     EVALUATION_LAW_80,

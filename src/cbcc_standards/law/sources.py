@@ -18,12 +18,18 @@ __all__ = [
     "CV_03_BCD_2025",
     "CV_03_BCD_2025_DISTRICT_STANDARDS",
     "CV_11_BCD_2025",
+    "CV_11_BCD_2025_CADRES",
+    "CV_11_BCD_2025_GRACE",
+    "CV_11_BCD_2025_UNIVERSITY",
     "CV_3825_QN_PLANNING",
     "EARLIEST",
     "HD_06_BTCTW_2021",
     "LAW_80_2025",
+    "LAW_80_2025_ART19",
     "LAW_80_2025_ART26",
+    "LAW_80_2025_COMMUNE_ORGANISATIONS",
     "LAW_CBCC_2019",
+    "LAW_MILITIA_COMMANDER",
     "LUAT_HO_TICH_ART72_2",
     "ND_29_2024",
     "ND_29_2024_DATE",
@@ -42,10 +48,17 @@ __all__ = [
     "ND_135_2020",
     "ND_138_2020_ART42",
     "ND_138_2020_ART56",
+    "ND_150_2025",
     "ND_170_2025",
     "ND_170_2025_APPOINTMENT",
+    "ND_170_2025_PLACEMENT_DEADLINE",
+    "ND_170_2025_PLANNING",
+    "ND_172_2025",
+    "ND_300_2026_ART29",
+    "ND_361_2025",
     "QD_04_2004_ART5",
     "QD_50_2021",
+    "QD_365_2025",
     "QD_377_2025",
     "QD_377_2025_WAITING_MONTHS",
     "TT_04_2022",
@@ -66,6 +79,7 @@ EARLIEST = date(1900, 1, 1)
 
 _TWO_TIER_START = date(2025, 7, 1)
 _LAST_DAY_OF_COMMUNE_CATEGORIES = date(2025, 6, 30)
+_LAST_DAY_BEFORE_ND_300 = date(2026, 7, 31)
 
 
 def _nd33(
@@ -278,7 +292,131 @@ CV_11_BCD_2025 = LegalBasis(
     effective=Period(start=_TWO_TIER_START),
     confidence=M,
     url="https://news.laodong.vn (…-1520174.ldo)",
-    note="Commune leadership civil servants need trung cấp LLCT or higher (secondary source).",
+    note="Commune leadership civil servants need trung cấp LLCT or higher (news.laodong.vn …-1518625, headline only).",
+)
+CV_11_BCD_2025_UNIVERSITY = LegalBasis(
+    document="Công văn 11/CV-BCĐ",
+    issuer="Ban Chỉ đạo",
+    signed=date(2025, 6, 4),
+    effective=Period(start=_TWO_TIER_START),
+    confidence=M,
+    url="https://news.laodong.vn (…-1520174.ldo, …-1521252.ldo)",
+    note="Commune civil servants need đại học or higher in a field suited to the job position; the commune People's "
+    "Committee decides the field of each position (BNV CV 7415/BNV-CCVC), so the field is not checked. The letter "
+    "exists [H]; its wording is known from news summaries and an English translation [M].",
+)
+CV_11_BCD_2025_GRACE = LegalBasis(
+    document="Công văn 11/CV-BCĐ",
+    issuer="Ban Chỉ đạo",
+    signed=date(2025, 6, 4),
+    effective=Period(start=_TWO_TIER_START),
+    confidence=M,
+    url="https://news.laodong.vn (…-1520174.ldo)",
+    note="Commune civil servants in office before 01/07/2025 who are of an ethnic minority or work in an area with "
+    "especially difficult socio-economic conditions (ĐBKK) and lack đại học must reach it within 5 years of the new "
+    "commune unit's establishment (01/07/2025 → 01/07/2030, date derived). Whether the clock also starts on "
+    "01/07/2025 for communes that were not rearranged is [L]. Known from an English translation [M].",
+)
+CV_11_BCD_2025_CADRES = LegalBasis(
+    document="Công văn 11/CV-BCĐ",
+    issuer="Ban Chỉ đạo",
+    signed=date(2025, 6, 4),
+    effective=Period(start=_TWO_TIER_START),
+    confidence=L,
+    url="https://dantocphattrien.vietnamnet.vn (06/06/2025)",
+    note="Commune cadres (Bí thư, Phó Bí thư Đảng ủy; Chủ tịch, Phó Chủ tịch HĐND and UBND) follow the Politburo's, "
+    "Secretariat's and Central Organisation Commission's guidance [H]; no national numeric standard was found [L]: "
+    "a provincial plugin may supply one.",
+)
+QD_365_2025 = LegalBasis(
+    document="Quy định 365-QĐ/TW",
+    issuer="Bộ Chính trị",
+    signed=date(2025, 8, 30),
+    effective=Period(start=date(2025, 8, 30)),
+    confidence=L,
+    note="Framework of cadre standards (replaces QĐ 89/2017 and QĐ 214/2020) [H that it exists]; its numbers for "
+    "commune titles were not seen [L].",
+)
+LAW_80_2025_COMMUNE_ORGANISATIONS = LegalBasis(
+    document="Luật Cán bộ, công chức 80/2025/QH15",
+    issuer="Quốc hội",
+    effective=Period(start=_TWO_TIER_START),
+    confidence=L,
+    note="Whether the heads of the commune Fatherland Front and mass organisations remain commune cadres after "
+    "01/07/2025, and their standards, are not settled by the sources consulted.",
+)
+LAW_MILITIA_COMMANDER = LegalBasis(
+    document="Luật Dân quân tự vệ 48/2019/QH14",
+    issuer="Quốc hội",
+    confidence=L,
+    note="The commune military commander (Chỉ huy trưởng Ban Chỉ huy Quân sự xã) is a leadership position of the new "
+    "commune under the Law on Militia (BNV CV 7415/BNV-CCVC [M]); its education standard was not found [L].",
+)
+LAW_80_2025_ART19 = LegalBasis(
+    document="Luật Cán bộ, công chức 80/2025/QH15",
+    issuer="Quốc hội",
+    article="19",
+    clause="1",
+    effective=Period(start=_TWO_TIER_START),
+    confidence=H,
+    url="https://news.laodong.vn (…-1534768.ldo)",
+    note="Registration for recruitment: at least 18 years old, and meets the conditions of the job position.",
+)
+ND_150_2025 = LegalBasis(
+    document="Nghị định 150/2025/NĐ-CP",
+    issuer="Chính phủ",
+    signed=date(2025, 6, 12),
+    effective=Period(start=_TWO_TIER_START),
+    confidence=H,
+    url="https://news.laodong.vn (…-1592917.ldo)",
+    note="The commune People's Committee's bodies: Văn phòng HĐND và UBND, Phòng Kinh tế (Kinh tế, Hạ tầng và Đô "
+    "thị in wards), Phòng Văn hóa – Xã hội, Trung tâm Phục vụ hành chính công. The bodies' start date is taken as "
+    "the two-tier government's, 01/07/2025.",
+)
+ND_170_2025_PLACEMENT_DEADLINE = date(2027, 7, 1)
+"""ND 170/2025 Art 70(2) [H]: by this day civil servants recruited before 01/07/2025 are placed into job positions."""
+ND_361_2025 = LegalBasis(
+    document="Nghị định 361/2025/NĐ-CP",
+    issuer="Chính phủ",
+    effective=Period(start=date(2025, 12, 31)),
+    confidence=H,
+    url="https://news.laodong.vn (…-1638142.ldo)",
+    note="Civil servants recruited before 01/07/2025 are placed into job positions and ranks by 01/07/2027 "
+    "(ND 170/2025 Art 70(2)); job positions approved by 01/07/2026.",
+)
+ND_172_2025 = LegalBasis(
+    document="Nghị định 172/2025/NĐ-CP",
+    issuer="Chính phủ",
+    signed=date(2025, 6, 30),
+    effective=Period(start=_TWO_TIER_START),
+    confidence=H,
+    url="https://news.laodong.vn (…-1533915.ldo)",
+    note="Disciplinary measures from 01/07/2025: civil servants — khiển trách, cảnh cáo, cách chức (leaders), buộc "
+    "thôi việc; cadres — khiển trách, cảnh cáo, cách chức, bãi nhiệm; hạ bậc lương and giáng chức abolished.",
+)
+ND_300_2026_ART29 = LegalBasis(
+    document="Nghị định 300/2026/NĐ-CP",
+    issuer="Chính phủ",
+    article="12",
+    point=None,
+    signed=date(2026, 7, 29),
+    effective=Period(start=date(2026, 8, 1)),
+    confidence=M,
+    url="https://github.com/diepxuan/diepxuan.github.io (van-ban/can-bo/300-2026-nd-cp.md, from luatvietnam.vn)",
+    note="Replaces ND 170/2025 Art 29 (appointment conditions): cl.2 in the planning for the post; cl.3 12 months in "
+    "the immediately lower or an equivalent post for a higher post; cl.5 rated hoàn thành tốt nhiệm vụ or better in "
+    "the 3 most recent years; cl.7(a) at a first or higher appointment, age to serve the whole term, a special case "
+    "decided by the appointing authority; cl.7(b) not for equal or lower posts; cl.9 not while a discipline is in "
+    "force. Text read verbatim in an unofficial copy; number and dates corroborated by VBHN 10/2026/VBHN-NĐ-BNV.",
+)
+ND_170_2025_PLANNING = LegalBasis(
+    document="Nghị định 170/2025/NĐ-CP",
+    issuer="Chính phủ",
+    article="29",
+    effective=Period(start=_TWO_TIER_START, end=_LAST_DAY_BEFORE_ND_300),
+    confidence=L,
+    note="The original Art 29 of ND 170/2025 (01/07/2025 – 31/07/2026), its planning and discipline clauses, was not "
+    "seen.",
 )
 ND_138_2020_ART42 = LegalBasis(
     document="Nghị định 138/2020/NĐ-CP",
@@ -310,7 +448,8 @@ HD_06_BTCTW_2021 = LegalBasis(
 ND_170_2025_APPOINTMENT = LegalBasis(
     document="Nghị định 170/2025/NĐ-CP",
     issuer="Chính phủ",
-    effective=Period(start=_TWO_TIER_START),
+    article="29",
+    effective=Period(start=_TWO_TIER_START, end=_LAST_DAY_BEFORE_ND_300),
     confidence=L,
     note="The appointment-age wording of ND 170/2025 was not seen; it is expected to keep one full term.",
 )

@@ -202,7 +202,10 @@ class _RowBuilder:
                 except ValueError as exc:
                     errors.append(RowError(field=name, message=str(exc), code="invalid_cell"))
             elif (marked := is_marked(cells[index])) is not None:  # role "flag"
-                extras[name] = marked
+                if name in self.model_fields:
+                    row[name] = marked
+                else:
+                    extras[name] = marked
         if "full_name" not in row and names:
             row["full_name"] = " ".join(names[k] for k in ("family_name", "given_name") if k in names)
         self._gender(marks, row, line)

@@ -11,13 +11,14 @@ from typing import Any, Literal
 
 from .._text import slugify
 from ..dates import fmt_date
+from ..law.sources import LAW_80_2025
 from ..results import Text
 from ..units import AdministrativeUnit, Tier, UnitKind
 from .messages import message
 
 __all__ = ["TWO_TIER_FROM", "UnitProblem", "check_unit_tree", "coerce_unit_row"]
 
-TWO_TIER_FROM = date(2025, 7, 1)
+TWO_TIER_FROM: date = LAW_80_2025.effective.start or date.max
 """First day of the two-tier local government: no district tier; communes, wards and special zones under the
 province (legal-sources.md §0 and §9.0 [H]; architecture.md: the district tier ends on 30/06/2025)."""
 

@@ -12,10 +12,11 @@ from datetime import date
 from typing import Any
 
 from .._text import slugify
-from ..dates import Gender, add_months, age_on, retirement_date, working_months_left
+from ..dates import Gender, add_months, age_on, months_between, retirement_date, working_months_left
 from ..i18n import Message, Text
 from ..ladders import LADDERS
 from ..law import LegalBasis
+from ..law.sources import ND_170_2025_PLACEMENT_DEADLINE
 from ..officials import Official
 from ..results import Outcome
 from ..titles import Title
@@ -33,8 +34,10 @@ from .requirements import (
     NoConsecutiveFailures,
     NoFailureSince,
     NotEncoded,
+    RecentRatings,
     Requirement,
     StateManagementCertificate,
+    TimeInLowerPost,
     TitleInForce,
     WorkingTimeAtAppointment,
 )
@@ -339,10 +342,69 @@ def _in_planning(req: InPlanning, official: Official, ctx: Context, rule: Rule |
     code = official.title or ""
     ok = code in official.planned_titles
     title: Text | str = _title_name(ctx.title) if ctx.title is not None else code
+    key = "short_waivable" if not ok and req.waivable else _met(ok)
     return Verdict(
         Outcome.MET if ok else Outcome.NOT_MET,
-        M(f"in_planning.{_met(ok)}", title=title),
+        M(f"in_planning.{key}", title=title),
         ";".join(official.planned_titles) or None,
+    )
+
+
+def _time_in_lower_post(req: TimeInLowerPost, official: Official, ctx: Context, rule: Rule | None) -> Verdict:
+    appointment = ctx.appointment
+    if appointment is None:
+        return Verdict(Outcome.NOT_APPLICABLE, M("appointment_term.not_appraisal"))
+    if not appointment.first:
+        return Verdict(Outcome.NOT_APPLICABLE, M("lower_post.equal_or_lower"))
+    if appointment.current_title is None:
+        return _missing(subject(req), ("title",))
+    if not appointment.current_leadership:
+        return Verdict(Outcome.NOT_APPLICABLE, M("lower_post.first_leadership"))
+    if appointment.current_since is None:
+        return _missing(subject(req), ("appointed_on",))
+    held = months_between(appointment.current_since, appointment.process_started)
+    ok = held >= req.months
+    key = "short_waivable" if not ok and req.waivable else _met(ok)
+    return Verdict(
+        Outcome.MET if ok else Outcome.NOT_MET,
+        M(
+            f"lower_post.{key}",
+            since=appointment.current_since,
+            start=appointment.process_started,
+            held=held,
+            months=req.months,
+        ),
+        held,
+    )
+
+
+def _recent_ratings(req: RecentRatings, official: Official, ctx: Context, rule: Rule | None) -> Verdict:
+    what = subject(req)
+    if official.evaluations is None:
+        return _missing(what, ("evaluations",))
+    last = ctx.as_of.year - 1
+    years = range(last - req.years + 1, last + 1)
+    ratings = effective_ratings(official, last, req.discipline_counts_from)
+    ladder = LADDERS["evaluation"]
+    need = ladder.rank(req.at_least)
+    absent = [y for y in years if y not in ratings]
+    below = [y for y in years if y in ratings and ladder.rank(ratings[y]) < need]
+    rated = tuple(M("evaluation.rated", year=y, rating=ratings[y]) for y in years if y in ratings)
+    if below:
+        return Verdict(
+            Outcome.NOT_MET,
+            M("ratings.short", years=req.years, at_least=req.at_least, ratings=rated),
+            tuple(f"{y}:{ratings[y]}" for y in years if y in ratings),
+        )
+    if absent:
+        return _missing(what, tuple(f"evaluations.{y}" for y in absent))
+    if official.disciplines is None and req.discipline_counts_from is not None and last >= req.discipline_counts_from:
+        # A discipline decided in one of these years would make it "không hoàn thành" (ND 48/2023).
+        return Verdict(Outcome.UNDETERMINED, M("evaluation.disciplines_unknown"), missing=("disciplines",))
+    return Verdict(
+        Outcome.MET,
+        M("ratings.met", years=req.years, at_least=req.at_least, ratings=rated),
+        tuple(f"{y}:{ratings[y]}" for y in years),
     )
 
 
@@ -455,6 +517,28 @@ def _title_in_force(req: TitleInForce, official: Official, ctx: Context, rule: R
             return _missing(subject(req), ("title",))
         return Verdict(Outcome.UNDETERMINED, M("title.unknown", code=official.title), missing=("title",))
     name = _title_name(title)
+    held = ctx.held_title
+    if held is not None:
+        # A title that ended and is read as its successor: information, the standards are the successor's.
+        return Verdict(
+            Outcome.MET,
+            M(
+                "title.read_as",
+                held=_title_name(held),
+                title=name,
+                ended=held.valid.end,
+                placed_by=ND_170_2025_PLACEMENT_DEADLINE,
+            ),
+            title.code,
+            basis=tuple(b for b in (held.ended_by, title.basis) if b is not None) or None,
+        )
+    if title.valid.start is not None and ctx.as_of < title.valid.start:
+        return Verdict(
+            Outcome.UNDETERMINED,
+            M("title.not_yet", title=name, on=ctx.as_of, start=title.valid.start),
+            missing=("title",),
+            basis=(title.basis,) if title.basis else None,
+        )
     if not title.valid.contains(ctx.as_of):
         ended = title.ended_by
         return Verdict(
@@ -491,6 +575,8 @@ _CHECKS: dict[type, Callable[[Any, Official, Context, Rule | None], Verdict]] = 
     WorkingTimeAtAppointment: _working_time_at_appointment,
     AppointmentTerm: _appointment_term,
     InPlanning: _in_planning,
+    TimeInLowerPost: _time_in_lower_post,
+    RecentRatings: _recent_ratings,
     DisciplineWaiting: _discipline_waiting,
     NoConsecutiveFailures: _no_consecutive_failures,
     NoFailureSince: _no_failure_since,

@@ -77,6 +77,12 @@ class Appointment:
     process_started: date
     rotation: bool = False
     first: bool = True
+    current_title: str | None = None
+    """The title the candidate holds before the appointment (None: unknown or none)."""
+    current_since: date | None = None
+    """When the candidate was appointed to ``current_title``."""
+    current_leadership: bool = False
+    """True when ``current_title`` is a leadership post (the appointment is then a move up, not a first one)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +98,8 @@ class Context:
     delegations: Mapping[str, tuple[Delegation, ...]] = field(default_factory=dict)
     appointment: Appointment | None = None
     """Set when appraising a candidate: incumbents' grace periods do not apply to a new appointment."""
+    held_title: Title | None = None
+    """The title the record names when it is read as ``title`` (its successor after the title ended), else None."""
 
     def delegation(self, switch: str) -> tuple[Delegation, ...]:
         """The delegations in force on ``as_of`` for a switch (empty when no provincial rule set turned it on)."""
@@ -232,6 +240,10 @@ class Rule(BaseModel):
     """False for bookkeeping rules (e.g. title validity) that are not a standard of the title."""
     appointment_only: bool = False
     """True for conditions of appointment (age for a term, planning, discipline): checked only in appraisals."""
+    condition: str | None = None
+    """For a condition of appointment: its kind (``term``, ``rotation``, ``planning``, ``discipline``, ``ratings``,
+    ``lower_post``), derived from the requirement when not given; the registry checks every kind is covered on every
+    date (:meth:`~cbcc_standards.Registry.appointment_coverage`)."""
     tightens: str | None = None
     """For a provincial rule: the code of the national rule it makes stricter. Registration rejects the plugin when
     the provincial requirement is not at least as strict as the national one (ND 33/2023 Art 8(5), Art 10(4)(a))."""
@@ -252,6 +264,10 @@ class Rule(BaseModel):
         data.pop("delegable", None)  # derived from the reliefs and graces
         if not data.get("requires") and data.get("requirement") is not None:
             data["requires"] = _reads(data)
+        if data.get("appointment_only") and data.get("condition") is None and data.get("requirement") is not None:
+            data["condition"] = _CONDITIONS.get(getattr(data["requirement"], "type", ""))
+            if data["condition"] == "term" and getattr(data["requirement"], "rotation", False):
+                data["condition"] = "rotation"
         return data
 
     @model_validator(mode="after")
@@ -294,6 +310,15 @@ class Rule(BaseModel):
     def applies(self, as_of: date, title: str | None) -> bool:
         """True when the rule is in force on ``as_of`` and covers ``title``."""
         return self.valid.contains(as_of) and (self.titles is None or title in self.titles)
+
+
+_CONDITIONS = {
+    "appointment_term": "term",
+    "in_planning": "planning",
+    "discipline_waiting": "discipline",
+    "recent_ratings": "ratings",
+    "time_in_lower_post": "lower_post",
+}
 
 
 def _reads(data: Mapping[str, Any]) -> tuple[str, ...]:

@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from ..law import LegalBasis, Period
 from ..law.regimes import COMMUNE_CATEGORIES, TWO_TIER
-from ..law.sources import LAW_80_2025, ND_29_2024, ND_33_2023_ART5, ND_92_2009_ART3, TT_2_2021
+from ..law.sources import (
+    LAW_80_2025,
+    ND_29_2024,
+    ND_33_2023_ART5,
+    ND_92_2009_ART3,
+    ND_150_2025,
+    ND_361_2025,
+    TT_2_2021,
+)
 from ..titles import Filling, Title
 from ..types import Category
 from ..units import Tier
@@ -18,12 +26,23 @@ __all__ = [
     "APPOINTED_TITLES",
     "COMMUNE_CADRE_TITLES",
     "COMMUNE_CIVIL_SERVANT_TITLES",
+    "COMMUNE_LEADERS_2025_TITLES",
+    "COMMUNE_ORGANISATION_TITLES",
+    "COMMUNE_PARTY_AND_COUNCIL_TITLES",
+    "COMMUNE_STAFF_2025_TITLES",
     "LEADERSHIP_TITLES",
     "TITLES",
 ]
 
 _COMMUNE = COMMUNE_CATEGORIES.period
 _UNTIL_ND_33 = Period().until_before(ND_33_2023_ART5.effective)
+_CONTINUES = Period()
+"""The commune cadre posts continue after 01/07/2025 (Law 80/2025 [H]); for the heads of the mass organisations the
+sources do not settle it, and nothing says they were abolished."""
+
+
+_UNPLACED = "commune.cong_chuc"
+"""A commune civil servant not yet placed in a job position (placement by 01/07/2027, ND 361/2025)."""
 
 
 def _commune(
@@ -35,14 +54,21 @@ def _commune(
     leadership: bool = False,
     valid: Period = _COMMUNE,
     filled_by: Filling | None = None,
+    successor: str | None = None,
 ) -> Title:
-    ended_by = ND_33_2023_ART5 if valid.end and _COMMUNE.end and valid.end < _COMMUNE.end else LAW_80_2025
+    if valid.end is None:
+        ended_by = None
+    elif _COMMUNE.end and valid.end < _COMMUNE.end:
+        ended_by = ND_33_2023_ART5
+    else:
+        ended_by = LAW_80_2025
     return Title(
         code=f"commune.{slug}",
         name_vi=vi,
         name_en=en,
         tier=Tier.COMMUNE,
         category=category,
+        successor=successor,
         leadership=leadership,
         filled_by=filled_by or ("recruited" if category is Category.CONG_CHUC else "elected"),
         valid=valid,
@@ -71,8 +97,16 @@ _COMMUNE_CIVIL_SERVANTS = (
         "Chỉ huy trưởng Ban Chỉ huy Quân sự",
         "Chỉ huy trưởng Ban CHQS",
         "Chỉ huy trưởng quân sự xã",
+        valid=_CONTINUES,
     ),
-    _commune("van_phong_thong_ke", "Văn phòng – thống kê", "Office and statistics", CC, "Văn phòng thống kê"),
+    _commune(
+        "van_phong_thong_ke",
+        "Văn phòng – thống kê",
+        "Office and statistics",
+        CC,
+        "Văn phòng thống kê",
+        successor=_UNPLACED,
+    ),
     _commune(
         "dia_chinh",
         "Địa chính – xây dựng – đô thị và môi trường",
@@ -81,10 +115,20 @@ _COMMUNE_CIVIL_SERVANTS = (
         "Địa chính – nông nghiệp – xây dựng và môi trường",
         "Địa chính – xây dựng",
         "Địa chính",
+        successor=_UNPLACED,
     ),
-    _commune("tai_chinh_ke_toan", "Tài chính – kế toán", "Finance and accounting", CC, "Tài chính kế toán"),
-    _commune("tu_phap_ho_tich", "Tư pháp – hộ tịch", "Justice and civil status", CC, "Tư pháp hộ tịch"),
-    _commune("van_hoa_xa_hoi", "Văn hóa – xã hội", "Culture and society", CC, "Văn hoá xã hội"),
+    _commune(
+        "tai_chinh_ke_toan",
+        "Tài chính – kế toán",
+        "Finance and accounting",
+        CC,
+        "Tài chính kế toán",
+        successor=_UNPLACED,
+    ),
+    _commune(
+        "tu_phap_ho_tich", "Tư pháp – hộ tịch", "Justice and civil status", CC, "Tư pháp hộ tịch", successor=_UNPLACED
+    ),
+    _commune("van_hoa_xa_hoi", "Văn hóa – xã hội", "Culture and society", CC, "Văn hoá xã hội", successor=_UNPLACED),
 )
 _COMMUNE_CADRES = (
     _commune(
@@ -95,6 +139,7 @@ _COMMUNE_CADRES = (
         "Bí thư Đảng ủy xã",
         "Bí thư Đảng uỷ",
         leadership=True,
+        valid=_CONTINUES,
     ),
     _commune(
         "pho_bi_thu",
@@ -104,6 +149,7 @@ _COMMUNE_CADRES = (
         "Phó Bí thư Đảng ủy xã",
         "Phó Bí thư Đảng uỷ",
         leadership=True,
+        valid=_CONTINUES,
     ),
     _commune(
         "chu_tich_hdnd",
@@ -113,6 +159,7 @@ _COMMUNE_CADRES = (
         "Chủ tịch Hội đồng nhân dân",
         "Chủ tịch HĐND xã",
         leadership=True,
+        valid=_CONTINUES,
     ),
     _commune(
         "pho_chu_tich_hdnd",
@@ -122,6 +169,7 @@ _COMMUNE_CADRES = (
         "Phó Chủ tịch Hội đồng nhân dân",
         "Phó Chủ tịch HĐND xã",
         leadership=True,
+        valid=_CONTINUES,
     ),
     _commune(
         "chu_tich_ubnd",
@@ -132,6 +180,7 @@ _COMMUNE_CADRES = (
         "Chủ tịch Uỷ ban nhân dân",
         "Chủ tịch UBND xã",
         leadership=True,
+        valid=_CONTINUES,
     ),
     _commune(
         "pho_chu_tich_ubnd",
@@ -142,6 +191,7 @@ _COMMUNE_CADRES = (
         "Phó Chủ tịch Uỷ ban nhân dân",
         "Phó Chủ tịch UBND xã",
         leadership=True,
+        valid=_CONTINUES,
     ),
     _commune(
         "chu_tich_mttq",
@@ -152,6 +202,7 @@ _COMMUNE_CADRES = (
         "Chủ tịch MTTQ",
         "Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam",
         leadership=True,
+        valid=_CONTINUES,
     ),
     _commune(
         "bi_thu_doan",
@@ -161,6 +212,7 @@ _COMMUNE_CADRES = (
         "Bí thư Đoàn",
         "Bí thư Đoàn Thanh niên",
         leadership=True,
+        valid=_CONTINUES,
     ),
     _commune(
         "chu_tich_hoi_phu_nu",
@@ -170,8 +222,16 @@ _COMMUNE_CADRES = (
         "Chủ tịch Hội Phụ nữ",
         "Chủ tịch Hội LHPN",
         leadership=True,
+        valid=_CONTINUES,
     ),
-    _commune("chu_tich_hoi_nong_dan", "Chủ tịch Hội Nông dân", "Chair of the Farmers' Union", CB, leadership=True),
+    _commune(
+        "chu_tich_hoi_nong_dan",
+        "Chủ tịch Hội Nông dân",
+        "Chair of the Farmers' Union",
+        CB,
+        leadership=True,
+        valid=_CONTINUES,
+    ),
     _commune(
         "chu_tich_hoi_ccb",
         "Chủ tịch Hội Cựu chiến binh",
@@ -179,6 +239,7 @@ _COMMUNE_CADRES = (
         CB,
         "Chủ tịch Hội CCB",
         leadership=True,
+        valid=_CONTINUES,
     ),
 )
 
@@ -261,30 +322,115 @@ _UPPER = (
     ),
 )
 
-_COMMUNE_2025 = tuple(
-    Title(
+
+def _commune_2025(
+    slug: str, vi: str, en: str, *aliases: str, leadership: bool = False, basis: LegalBasis = ND_150_2025
+) -> Title:
+    return Title(
         code=f"commune.{slug}",
         name_vi=vi,
         name_en=en,
         tier=Tier.COMMUNE,
         category=CC,
-        leadership=True,
-        filled_by="appointed",
+        leadership=leadership,
+        filled_by="appointed" if leadership else "recruited",
         valid=TWO_TIER.period,
-        basis=LAW_80_2025,
+        basis=basis,
         aliases=aliases,
     )
-    for slug, vi, en, aliases in (
-        ("truong_phong", "Trưởng phòng thuộc UBND cấp xã", "Head of a commune department", ("Trưởng phòng cấp xã",)),
-        (
-            "pho_truong_phong",
-            "Phó Trưởng phòng thuộc UBND cấp xã",
-            "Deputy head of a commune department",
-            ("Phó Trưởng phòng cấp xã",),
-        ),
-    )
+
+
+_COMMUNE_2025_STAFF = (
+    _commune_2025(
+        "cong_chuc_van_phong",
+        "Công chức Văn phòng HĐND và UBND",
+        "Civil servant of the Office of the People's Council and Committee",
+        "Công chức Văn phòng HĐND và UBND xã",
+        "Công chức Văn phòng Hội đồng nhân dân và Ủy ban nhân dân",
+    ),
+    _commune_2025(
+        "cong_chuc_kinh_te",
+        "Công chức Phòng Kinh tế",
+        "Civil servant of the Economic Department",
+        "Công chức Phòng Kinh tế, Hạ tầng và Đô thị",
+        "Công chức Phòng Kinh tế - Hạ tầng - Đô thị",
+    ),
+    _commune_2025(
+        "cong_chuc_van_hoa_xa_hoi",
+        "Công chức Phòng Văn hóa – Xã hội",
+        "Civil servant of the Culture and Society Department",
+        "Công chức Phòng Văn hoá - Xã hội",
+    ),
+    _commune_2025(
+        "cong_chuc_trung_tam",
+        "Công chức Trung tâm Phục vụ hành chính công",
+        "Civil servant of the Public Administration Service Centre",
+    ),
+    _commune_2025(
+        "cong_chuc",
+        "Công chức cấp xã (chưa bố trí vị trí việc làm)",
+        "Commune civil servant (not yet placed in a job position)",
+        "Công chức cấp xã",
+        "Công chức xã",
+        "Công chức UBND cấp xã",
+        basis=ND_361_2025,
+    ),
 )
-"""Leadership posts of the new communes (two-tier local government, from 01/07/2025)."""
+"""Non-leadership civil servants of the commune People's Committee (two-tier local government, from 01/07/2025)."""
+
+_COMMUNE_2025_LEADERS = (
+    _commune_2025(
+        "chanh_van_phong",
+        "Chánh Văn phòng HĐND và UBND",
+        "Chief of the Office of the People's Council and Committee",
+        "Chánh Văn phòng HĐND và UBND xã",
+        "Chánh Văn phòng",
+        leadership=True,
+    ),
+    _commune_2025(
+        "pho_chanh_van_phong",
+        "Phó Chánh Văn phòng HĐND và UBND",
+        "Deputy chief of the Office of the People's Council and Committee",
+        "Phó Chánh Văn phòng HĐND và UBND xã",
+        "Phó Chánh Văn phòng",
+        leadership=True,
+    ),
+    _commune_2025(
+        "truong_phong",
+        "Trưởng phòng thuộc UBND cấp xã",
+        "Head of a commune department",
+        "Trưởng phòng cấp xã",
+        "Trưởng phòng Kinh tế",
+        "Trưởng phòng Văn hóa – Xã hội",
+        leadership=True,
+    ),
+    _commune_2025(
+        "pho_truong_phong",
+        "Phó Trưởng phòng thuộc UBND cấp xã",
+        "Deputy head of a commune department",
+        "Phó Trưởng phòng cấp xã",
+        "Phó Trưởng phòng Kinh tế",
+        "Phó Trưởng phòng Văn hóa – Xã hội",
+        leadership=True,
+    ),
+    _commune_2025(
+        "giam_doc_trung_tam",
+        "Giám đốc Trung tâm Phục vụ hành chính công",
+        "Director of the Public Administration Service Centre",
+        "Giám đốc Trung tâm PVHCC",
+        leadership=True,
+    ),
+    _commune_2025(
+        "pho_giam_doc_trung_tam",
+        "Phó Giám đốc Trung tâm Phục vụ hành chính công",
+        "Deputy director of the Public Administration Service Centre",
+        "Phó Giám đốc Trung tâm PVHCC",
+        leadership=True,
+    ),
+)
+"""Leadership civil servants of the commune People's Committee (from 01/07/2025)."""
+
+_COMMUNE_2025 = _COMMUNE_2025_STAFF + _COMMUNE_2025_LEADERS
 
 _RANKS = tuple(
     Title(
@@ -311,6 +457,23 @@ COMMUNE_CIVIL_SERVANT_TITLES = frozenset(t.code for t in _COMMUNE_CIVIL_SERVANTS
 """The commune civil-servant titles of ND 92/2009 and ND 33/2023 (to 30/06/2025)."""
 COMMUNE_CADRE_TITLES = frozenset(t.code for t in _COMMUNE_CADRES)
 """The commune cadre titles."""
+COMMUNE_PARTY_AND_COUNCIL_TITLES = frozenset(
+    {
+        "commune.bi_thu",
+        "commune.pho_bi_thu",
+        "commune.chu_tich_hdnd",
+        "commune.pho_chu_tich_hdnd",
+        "commune.chu_tich_ubnd",
+        "commune.pho_chu_tich_ubnd",
+    }
+)
+"""The commune cadre posts that continue after 01/07/2025 as cadres under Law 80/2025 (legal-sources.md §9.3 [H])."""
+COMMUNE_ORGANISATION_TITLES = COMMUNE_CADRE_TITLES - COMMUNE_PARTY_AND_COUNCIL_TITLES
+"""Heads of the commune Fatherland Front and mass organisations."""
+COMMUNE_STAFF_2025_TITLES = frozenset(t.code for t in _COMMUNE_2025_STAFF)
+"""Non-leadership civil servants of the commune People's Committee from 01/07/2025 (with the unplaced one)."""
+COMMUNE_LEADERS_2025_TITLES = frozenset(t.code for t in _COMMUNE_2025_LEADERS)
+"""Leadership civil servants of the commune People's Committee from 01/07/2025."""
 LEADERSHIP_TITLES = frozenset(t.code for t in TITLES if t.leadership)
 """Every leadership title (cadres elected or appointed to lead, and appointed heads and deputies)."""
 APPOINTED_TITLES = frozenset(t.code for t in TITLES if t.leadership and t.filled_by == "appointed")

@@ -32,8 +32,10 @@ __all__ = [
     "NoConsecutiveFailures",
     "NoFailureSince",
     "NotEncoded",
+    "RecentRatings",
     "Requirement",
     "StateManagementCertificate",
+    "TimeInLowerPost",
     "TitleInForce",
     "WorkingTimeAtAppointment",
 ]
@@ -194,11 +196,42 @@ class AppointmentTerm(_Requirement):
 
 
 class InPlanning(_Requirement):
-    """The target title is among the official's planned titles (quy hoạch)."""
+    """The target title is among the official's planned titles (quy hoạch). ``waivable``: the appointing authority
+    may decide a special case (the finding says so)."""
 
     type: Literal["in_planning"] = "in_planning"
+    waivable: bool = False
 
     reads: ClassVar[tuple[str, ...]] = ("planned_titles",)
+
+
+class TimeInLowerPost(_Requirement):
+    """For a move to a higher post (appraisals only): at least ``months`` in the post held now, counted from its
+    appointment (``appointed_on``) to the day the dossier was received. Not for a first appointment to a leadership
+    post, nor for an equal or lower post. ``waivable``: a special case may be decided by the appointing authority."""
+
+    type: Literal["time_in_lower_post"] = "time_in_lower_post"
+    months: int = Field(ge=1)
+    waivable: bool = False
+
+    reads: ClassVar[tuple[str, ...]] = ("title", "appointed_on")
+
+
+class RecentRatings(_Requirement):
+    """Rated ``at_least`` or better in each of the ``years`` years before the evaluation year, a discipline decided
+    in a year from ``discipline_counts_from`` counting as "không hoàn thành nhiệm vụ" (ND 48/2023)."""
+
+    type: Literal["recent_ratings"] = "recent_ratings"
+    years: int = Field(ge=1)
+    at_least: str = "hoan_thanh_tot"
+    discipline_counts_from: int | None = None
+
+    reads: ClassVar[tuple[str, ...]] = ("evaluations", "disciplines")
+
+    @field_validator("at_least")
+    @classmethod
+    def _rating(cls, level: str) -> str:
+        return LADDERS["evaluation"].parse(level)
 
 
 class DisciplineWaiting(_Requirement):
@@ -286,6 +319,8 @@ Requirement = Annotated[
     | WorkingTimeAtAppointment
     | AppointmentTerm
     | InPlanning
+    | TimeInLowerPost
+    | RecentRatings
     | DisciplineWaiting
     | NoConsecutiveFailures
     | NoFailureSince

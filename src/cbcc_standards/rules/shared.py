@@ -10,12 +10,14 @@ from datetime import date
 
 from ..dates import add_years, day_before
 from ..law import LegalBasis
-from ..law.sources import ND_33_2023_ART38_1, TT_13_2019_ART1_1, TT_13_2019_GRACE
-from .model import Grace
+from ..law.sources import CV_11_BCD_2025_GRACE, LAW_80_2025, ND_33_2023_ART38_1, TT_13_2019_ART1_1, TT_13_2019_GRACE
+from ..units import AreaFlag
+from .model import Eligibility, Grace
 
 __all__ = [
     "CADRE_TRUNG_CAP_SWITCH",
     "CIVIL_SERVANT_TRUNG_CAP_SWITCH",
+    "CV_11_GRACE",
     "LAW",
     "ND_33_GRACE",
     "ND_33_GRACE_FOR_CADRES",
@@ -60,3 +62,15 @@ ND_33_GRACE = Grace(in_office_by=_ND33_START, deadline=add_years(_ND33_START, 5)
 
 ND_33_GRACE_FOR_CADRES = ND_33_GRACE.model_copy(update={"start_field": "appointed_on"})
 """The same for cadres, whose service start is the election or appointment to the post (``appointed_on``)."""
+
+_TWO_TIER_START = start_of(LAW_80_2025)
+
+CV_11_GRACE = Grace(
+    in_office_by=day_before(_TWO_TIER_START),
+    deadline=add_years(_TWO_TIER_START, 5),
+    basis=CV_11_BCD_2025_GRACE,
+    eligible=Eligibility(ethnic_minority=True, area_flags=frozenset({AreaFlag.VUNG_DBKK})),
+)
+"""CV 11/CV-BCĐ [M]: commune civil servants in office before 01/07/2025 who are of an ethnic minority or work in an
+especially difficult (ĐBKK) area have five years from the new commune units (01/07/2025 → 01/07/2030) to reach
+đại học. No other area flag gives relief after 30/06/2025."""

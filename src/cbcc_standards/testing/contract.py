@@ -485,9 +485,9 @@ class RuleSetContract:
         self._check(prop, self.cases(complete=True), check)
 
     def test_nothing_applies_outside_its_validity_window(self) -> None:
-        """Exactly the rules under test that are in force on ``as_of`` and cover the title give a finding (conditions
-        of appointment only in appraisals); a delegation or deadline cited (beyond the rule's own bases) is in force
-        on ``as_of``."""
+        """Exactly the rules under test that are in force on ``as_of`` and cover the title (the successor of a title
+        that ended, when it has one) give a finding (conditions of appointment only in appraisals); a delegation or
+        deadline cited (beyond the rule's own bases) is in force on ``as_of``."""
         subject = self._subject()
         prop = "test_nothing_applies_outside_its_validity_window"
 
@@ -496,6 +496,13 @@ class RuleSetContract:
             problems = []
             title = case.title()
             known_title = title if title in subject.registry.titles else None
+            if known_title is not None:
+                # A title that ended is read as its successor (a pre-2025 commune title → an unplaced civil servant).
+                held = subject.registry.titles[known_title]
+                if held.successor and held.valid.end and case.as_of > held.valid.end:
+                    successor = subject.registry.titles.get(held.successor)
+                    if successor is not None and successor.valid.contains(case.as_of):
+                        known_title = successor.code
             for code in sorted(subject.codes - subject.ignore.get(prop, frozenset())):
                 rule = subject.rule(code)
                 assert rule is not None

@@ -24,6 +24,7 @@ from hypothesis.strategies import SearchStrategy
 
 from .._text import slugify
 from ..dates import Gender, add_years
+from ..ethnicity import ETHNIC_GROUPS, MAJORITY
 from ..i18n import Message, Text
 from ..ladders import (
     DISCIPLINE,
@@ -36,6 +37,7 @@ from ..ladders import (
     STATE_MANAGEMENT,
 )
 from ..law import Confidence, LegalBasis, Period
+from ..law.sources import ND_172_2025
 from ..officials import (
     Discipline,
     EthnicLanguage,
@@ -727,9 +729,9 @@ def _official(draw: st.DrawFn, spec: _OfficialSpec, ids: SearchStrategy[str]) ->
     # Disciplines fall in the last three years as often as earlier, so that they meet the evaluations.
     recent = max(recruited, date(seen.year - 3, 1, 1))
     disciplines_ = tuple(
-        Discipline(
-            form=draw(_LEVEL_CODES["discipline"]),
-            decided_on=_day(draw, *((recent, seen) if draw(_BOOLEANS) else (recruited, seen)))
+        _discipline(
+            draw(_LEVEL_CODES["discipline"]),
+            _day(draw, *((recent, seen) if draw(_BOOLEANS) else (recruited, seen)))
             if _known(draw, spec.complete)
             else None,
         )
@@ -753,11 +755,48 @@ def _official(draw: st.DrawFn, spec: _OfficialSpec, ids: SearchStrategy[str]) ->
         "qualifications": _record(draw, birth, seen, spec.complete),
         "evaluations": evaluations_,
         "disciplines": disciplines_,
+        **_person_fields(draw, title, adult, seen, spec.complete),
     }
     if not spec.complete:
         for field in draw(_UNKNOWN_FIELDS):
             values[field] = None
     return Official(**values)
+
+
+_ABOLISHED: Final = frozenset({"ha_bac_luong", "giang_chuc"})
+
+
+def _discipline(form: str, decided_on: date | None) -> Discipline:
+    """A discipline of a form that exists on its date (ND 172/2025 abolished two forms from 01/07/2025)."""
+    start = ND_172_2025.effective.start
+    if form in _ABOLISHED and (decided_on is None or (start is not None and decided_on >= start)):
+        form = "canh_cao"
+    return Discipline(form=form, decided_on=decided_on)
+
+
+_MINORITIES: Final = tuple(g.code for g in ETHNIC_GROUPS if g.minority)
+_RELIGIONS: Final = ("Không", "Phật giáo", "Công giáo", "Tin lành", "Cao Đài")
+
+
+def _person_fields(draw: st.DrawFn, title: Title, adult: date, seen: date, complete: bool) -> dict[str, Any]:
+    """Ethnicity (mostly Kinh), Party membership, religion, rank and job position; unknown now and then unless
+    ``complete``."""
+    ethnicity = MAJORITY if draw(st.integers(0, 9)) < 7 else _pick(draw, _MINORITIES)
+    member = complete or draw(st.integers(0, 9)) < 7
+    values: dict[str, Any] = {
+        "ethnicity": ethnicity,
+        "party_joined_on": _day(draw, adult, seen) if member else None,
+        "party_member": member,
+        "religion": _pick(draw, _RELIGIONS),
+        "rank_code": _pick(draw, ("01.002", "01.003", "01.004")),
+        "job_position": title.name_vi,
+        "rotated": draw(st.integers(0, 19)) == 0,
+    }
+    if not complete:
+        for name in ("ethnicity", "religion", "rank_code", "job_position", "rotated"):
+            if draw(st.integers(0, 9)) == 0:
+                values[name] = None
+    return values
 
 
 def officials(
