@@ -91,7 +91,7 @@ def test_plugin_examples_register_and_run() -> None:
         module = types.ModuleType(f"docs_plugins_example_{number}")
         exec(compile(code, f"docs/plugins.md (block {number})", "exec"), module.__dict__)
         plugins.append(module)
-    assert len(plugins) == 6
+    assert len(plugins) == 7
     registry = load_registry(load_entry_points=False, plugins=plugins, strict=True)
     assert [p.error for p in registry.plugins] == [None] * len(registry.plugins)
     assert "quang_ngai" in registry.jurisdictions

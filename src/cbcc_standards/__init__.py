@@ -58,7 +58,7 @@ if TYPE_CHECKING:
     )
     from .titles import Title, TitleCatalogue
     from .types import Category
-    from .units import AdministrativeUnit, AreaFlag, Tier, UnitKind
+    from .units import AdministrativeUnit, AreaFlag, Jurisdiction, Tier, UnitKind
 
 __all__ = [
     "DEFAULT_PLUGINS",
@@ -88,6 +88,7 @@ __all__ = [
     "Holds",
     "ITSkill",
     "InPlanning",
+    "Jurisdiction",
     "Lang",
     "LegalBasis",
     "MaxAgeAtFirstAppointment",
@@ -218,6 +219,7 @@ _LAZY = {
     "AreaFlag": "units",
     "Tier": "units",
     "UnitKind": "units",
+    "Jurisdiction": "units",
 }
 
 

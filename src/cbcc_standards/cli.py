@@ -374,12 +374,11 @@ def _cmd_rules(args: argparse.Namespace, out: TextIO) -> None:
     from .report import RulesDocument
 
     registry = _registry(args)
-    if args.province is not None and args.province not in registry.jurisdictions:
-        raise UsageError(f"unknown province {args.province!r} (known: {', '.join(registry.jurisdictions) or 'none'})")
+    province = registry.resolve_jurisdiction(args.province) if args.province is not None else None
     rows = tuple(
         (r, rs, src)
-        for r, rs, src in registry.rules(as_of=args.as_of, jurisdiction=args.province)
-        if args.province is not None or rs.jurisdiction == "national"
+        for r, rs, src in registry.rules(as_of=args.as_of, jurisdiction=province)
+        if province is not None or rs.jurisdiction == "national"
     )
     _emit(args, _renderer(args, registry, "rules"), RulesDocument(rules=rows, as_of=args.as_of), out)
 
@@ -567,10 +566,11 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
 def _one_line(exc: BaseException) -> str:
     """An error on one line: the message of a usage or input error, else its type and message."""
     from .io import InputError
-    from .plugins import RegistrationError
+    from .plugins import RegistrationError, UnknownJurisdictionError
 
-    text = str(exc) if isinstance(exc, UsageError | InputError | RegistrationError) else f"{type(exc).__name__}: {exc}"
+    plain = UsageError | InputError | RegistrationError | UnknownJurisdictionError
+    text = str(exc) if isinstance(exc, plain) else f"{type(exc).__name__}: {exc}"
     text = " ".join(text.split())
-    if not isinstance(exc, UsageError | InputError | RegistrationError):
+    if not isinstance(exc, plain):
         text += " (run again with --debug for the details)"
     return text if len(text) <= 2000 else text[:2000] + "…"

@@ -92,9 +92,8 @@ class Engine:
         strict: bool = False,
     ) -> None:
         self.registry = registry if registry is not None else default_registry()
-        if province is not None and province not in self.registry.jurisdictions:
-            known = ", ".join(self.registry.jurisdictions) or "none"
-            raise ValueError(f"no plugin contributes rules for province {province!r} (known: {known})")
+        if province is not None:
+            province = self.registry.resolve_jurisdiction(province)
         self.province = province
         self.strict = strict
         supplied = list(units.values() if isinstance(units, Mapping) else (units or ()))

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from .report.renderers import Renderer
     from .rules.model import Deadline, RuleSet
     from .titles import Title
-    from .units import AdministrativeUnit
+    from .units import AdministrativeUnit, Jurisdiction
 
 __all__ = ["PROJECT", "hookimpl", "hookspec"]
 
@@ -93,4 +93,16 @@ def cbcc_register_renderers(register: Callable[[Renderer], None]) -> None:
     ``--output`` files end with, ``documents`` the kinds of document it renders (``review``, ``candidate``,
     ``planning``, ``retirement``, ``rules``, ``rule``). The built-in text, JSON, CSV, HTML and XLSX formats are
     renderers registered through this hook. A name registered twice makes the plugin fail.
+    """
+
+
+@hookspec
+def cbcc_register_jurisdictions(register: Callable[[Jurisdiction], None]) -> None:
+    """Contribute the provinces a plugin speaks for: the code its rule sets, deadlines and policies name as their
+    ``jurisdiction``, the province's name, and its aliases and statistical code, which ``--province`` and
+    ``Engine(province=...)`` accept (case-insensitively).
+
+    Called once when a registry is built, first. Call ``register(jurisdiction)`` once per
+    :class:`~cbcc_standards.Jurisdiction`; a code, alias or statistical code that already names another jurisdiction
+    makes the plugin fail.
     """

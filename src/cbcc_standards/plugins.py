@@ -17,6 +17,7 @@ from typing import Any
 import pluggy
 
 from . import hookspecs
+from ._text import slugify
 from .dates import day_after
 from .hookspecs import PROJECT
 from .law import Period
@@ -25,7 +26,7 @@ from .report.renderers import Renderer
 from .rules.interpreter import loosening
 from .rules.model import NATIONAL, Deadline, Rule, RuleSet
 from .titles import Title, TitleCatalogue
-from .units import AdministrativeUnit
+from .units import AdministrativeUnit, Jurisdiction
 
 __all__ = [
     "DEFAULT_PLUGINS",
@@ -34,6 +35,7 @@ __all__ = [
     "PluginInfo",
     "RegistrationError",
     "Registry",
+    "UnknownJurisdictionError",
     "get_plugin_manager",
     "load_registry",
 ]
@@ -67,6 +69,10 @@ DEFAULT_PLUGINS: tuple[str, ...] = _builtin_plugins()
 
 class RegistrationError(ValueError):
     """A plugin contributed something invalid (duplicate code, unknown switch, …)."""
+
+
+class UnknownJurisdictionError(ValueError):
+    """A province no plugin speaks for; the message lists the known ones with their aliases."""
 
 
 @dataclass(frozen=True)
@@ -148,6 +154,8 @@ class Registry:
     units: dict[str, AdministrativeUnit] = field(default_factory=dict)
     policies: list[tuple[ReportPolicy, str]] = field(default_factory=list)
     renderers: dict[str, tuple[Renderer, str]] = field(default_factory=dict)
+    provinces: dict[str, tuple[Jurisdiction, str]] = field(default_factory=dict)
+    """The jurisdictions plugins declared (name, aliases, statistical code), by code."""
     plugins: list[PluginInfo] = field(default_factory=list)
     _rules: dict[str, tuple[Rule, RuleSet, str]] = field(default_factory=dict)
 
@@ -188,6 +196,26 @@ class Registry:
                 holes.extend((title, kind, gap) for gap in Period.gaps(window, parts))
         return holes
 
+    def resolve_jurisdiction(self, text: str) -> str:
+        """The jurisdiction code ``text`` names — a code, or an alias or statistical code a plugin declared, in any
+        case; :class:`UnknownJurisdictionError` (listing the known ones) otherwise."""
+        wanted = slugify(text)
+        for code in self.jurisdictions:
+            declared = self.provinces.get(code)
+            spellings = declared[0].spellings if declared else (code,)
+            if any(slugify(s) == wanted for s in spellings):
+                return code
+        raise UnknownJurisdictionError(f"unknown province {text!r} (known: {self.describe_jurisdictions()})")
+
+    def describe_jurisdictions(self) -> str:
+        """The known jurisdictions with their aliases, for messages: ``QN (quang_ngai, quang-ngai, 51)``."""
+        parts = []
+        for code in self.jurisdictions:
+            declared = self.provinces.get(code)
+            others = declared[0].spellings[1:] if declared else ()
+            parts.append(f"{code} ({', '.join(others)})" if others else code)
+        return "; ".join(parts) or "none"
+
     def renderer(self, name: str) -> Renderer:
         """The renderer registered under ``name``; ``KeyError`` if none."""
         return self.renderers[name][0]
@@ -221,10 +249,20 @@ class Registry:
             dict(self._rules),
             list(self.policies),
             dict(self.renderers),
+            dict(self.provinces),
         )
 
     def _restore(self, snapshot: tuple[Any, ...]) -> None:
-        (self.titles, self.rulesets, self.deadlines, self.units, self._rules, self.policies, self.renderers) = snapshot
+        (
+            self.titles,
+            self.rulesets,
+            self.deadlines,
+            self.units,
+            self._rules,
+            self.policies,
+            self.renderers,
+            self.provinces,
+        ) = snapshot
 
     def _add_title(self, title: Title, source: str) -> None:
         if not isinstance(title, Title):
@@ -297,6 +335,26 @@ class Registry:
                 "document kind"
             )
         self.renderers[renderer.name] = (renderer, source)
+
+    def _add_jurisdiction(self, jurisdiction: Jurisdiction, source: str) -> None:
+        if not isinstance(jurisdiction, Jurisdiction):
+            raise RegistrationError(
+                f"plugin {source}: register() expects a Jurisdiction, got {type(jurisdiction).__name__}"
+            )
+        taken = {
+            slugify(spelling): code
+            for code, (known, _) in self.provinces.items()
+            for spelling in known.spellings
+            if code != jurisdiction.code
+        }
+        for spelling in jurisdiction.spellings:
+            if slugify(spelling) in taken:
+                raise RegistrationError(
+                    f"plugin {source}: province name {spelling!r} already names {taken[slugify(spelling)]!r}"
+                )
+        if jurisdiction.code in self.provinces:
+            raise RegistrationError(f"plugin {source}: province {jurisdiction.code} is registered twice")
+        self.provinces[jurisdiction.code] = (jurisdiction, source)
 
     def _add_unit(self, unit: AdministrativeUnit, source: str) -> None:
         if not isinstance(unit, AdministrativeUnit):
@@ -450,6 +508,7 @@ def load_registry(
     pm, info_list = get_plugin_manager(allow=allow, load_entry_points=load_entry_points, plugins=plugins, strict=strict)
     infos = {info.name: info for info in info_list}
     registry = Registry()
+    _collect(pm, "cbcc_register_jurisdictions", registry, registry._add_jurisdiction, infos, strict)
     _collect(pm, "cbcc_register_titles", registry, registry._add_title, infos, strict)
     _collect(pm, "cbcc_register_rulesets", registry, registry._add_ruleset, infos, strict)
     _collect(pm, "cbcc_register_deadlines", registry, registry._add_deadline, infos, strict)

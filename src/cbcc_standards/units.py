@@ -5,11 +5,12 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, field_serializer
+from pydantic import BaseModel, ConfigDict, Field, field_serializer
 
+from .i18n import Text
 from .types import Code
 
-__all__ = ["AdministrativeUnit", "AreaFlag", "Tier", "UnitKind"]
+__all__ = ["AdministrativeUnit", "AreaFlag", "Jurisdiction", "Tier", "UnitKind"]
 
 
 class Tier(StrEnum):
@@ -55,6 +56,8 @@ class AdministrativeUnit(BaseModel):
     parent: Code | None = None
     commune_class: Literal[1, 2, 3] | None = None
     area_flags: frozenset[AreaFlag] = frozenset()
+    note: str | None = None
+    """What the data rests on when it is not settled (e.g. "ĐBKK flag illustrative: the list was not found")."""
 
     @field_serializer("area_flags")
     def _sorted_flags(self, flags: frozenset[AreaFlag]) -> list[str]:
@@ -64,3 +67,21 @@ class AdministrativeUnit(BaseModel):
     def difficult_area(self) -> bool:
         """True when the unit carries any difficult-area flag."""
         return bool(self.area_flags)
+
+
+class Jurisdiction(BaseModel):
+    """A province whose plugin contributes rules, deadlines or report policies: its code (what rule sets name as
+    ``jurisdiction``), its name, and the other ways users name it on the command line (``--province``): aliases and
+    the province's statistical code, matched case-insensitively."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    code: Code
+    name: Text
+    aliases: tuple[str, ...] = ()
+    statistical_code: str | None = Field(default=None, pattern=r"^[0-9]{2}$")
+
+    @property
+    def spellings(self) -> tuple[str, ...]:
+        """Every way of naming it: the code, the aliases, the statistical code."""
+        return (self.code, *self.aliases, *((self.statistical_code,) if self.statistical_code else ()))

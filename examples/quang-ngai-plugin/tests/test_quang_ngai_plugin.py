@@ -114,3 +114,27 @@ def test_cli_with_the_installed_entry_point(monkeypatch: pytest.MonkeyPatch) -> 
     assert {"name": "quang_ngai", "version": None} in report["receipt"]["plugins"]
     flagged = {u["code"] for u in report["summary"]["units"] if (u.get("par_deduction") or {}).get("deducted")}
     assert "QN.BINH_SON" in flagged
+
+
+@pytest.mark.parametrize("name", ["QN", "qn", "quang_ngai", "Quang-Ngai", "quảng ngãi", "51"])
+def test_the_province_is_named_by_its_code_aliases_or_statistical_code(name: str) -> None:
+    assert Engine(REGISTRY, province=name).province == "QN"
+
+
+def test_an_unknown_province_lists_the_known_ones(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from importlib.metadata import EntryPoint
+
+    from cbcc_standards import plugins
+    from cbcc_standards.plugins import UnknownJurisdictionError
+
+    with pytest.raises(UnknownJurisdictionError, match=r"known: QN \(quang_ngai, quang-ngai, Quảng Ngãi, 51\)"):
+        Engine(REGISTRY, province="52")
+    ep = EntryPoint(name="quang_ngai", value="cbcc_quang_ngai", group="cbcc_standards")
+    monkeypatch.setattr(plugins, "entry_points", lambda group: [ep] if group == "cbcc_standards" else [])
+    assert main(["check", str(ROSTER), "--province", "Ha Noi", "--as-of", "2022-01-01"], out=io.StringIO()) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "unknown province 'Ha Noi'" in err
+    assert "QN (quang_ngai, quang-ngai, Quảng Ngãi, 51)" in err

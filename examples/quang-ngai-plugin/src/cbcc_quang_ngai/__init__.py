@@ -20,6 +20,7 @@ from cbcc_standards import (
     Confidence,
     Deadline,
     Delegation,
+    Jurisdiction,
     LegalBasis,
     Period,
     ReportPolicy,
@@ -27,9 +28,17 @@ from cbcc_standards import (
     Text,
 )
 
-__all__ = ["CV_3825", "DEADLINE", "ILLUSTRATIVE_LIST", "JURISDICTION", "POLICY", "RULESET", "UNITS"]
+__all__ = ["CV_3825", "DEADLINE", "ILLUSTRATIVE_LIST", "JURISDICTION", "POLICY", "PROVINCE", "RULESET", "UNITS"]
 
 JURISDICTION = "QN"
+PROVINCE = Jurisdiction(
+    code=JURISDICTION,
+    name=Text(vi="Tỉnh Quảng Ngãi", en="Quảng Ngãi province"),
+    aliases=("quang_ngai", "quang-ngai", "Quảng Ngãi"),
+    statistical_code="51",
+)
+"""How users may name the province on the command line: QN, quang_ngai, quang-ngai, Quảng Ngãi, or its statistical
+code 51."""
 
 CV_3825 = LegalBasis(
     document="Công văn 3825/UBND-NC",
@@ -109,6 +118,12 @@ RULESET = RuleSet(
         ),
     ),
 )
+
+
+@cbcc_standards.hookimpl
+def cbcc_register_jurisdictions(register: Callable[[Jurisdiction], None]) -> None:
+    """Quảng Ngãi, with its aliases and statistical code."""
+    register(PROVINCE)
 
 
 @cbcc_standards.hookimpl
