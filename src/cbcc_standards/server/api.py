@@ -150,7 +150,8 @@ def add_api_routes(app: FastAPI, state: ServerState) -> None:
     async def rules(
         request: Request,
         as_of: Annotated[
-            AsOf | None, Query(description="only rules in force on this date", examples=["2024-01-01"])
+            AsOf | None,
+            Query(description="only rules in force on this date", openapi_examples={"2024": {"value": "2024-01-01"}}),
         ] = None,
         province: Annotated[str | None, Query(description="include this province's rules")] = None,
     ) -> Response:

@@ -72,8 +72,9 @@ class EvaluateRequest(BaseModel):
                     "unit": "QN.BINH_SON.BINH_CHAU",
                     "recruited_on": "2016-05-01",
                     "qualifications": [
-                        {"kind": "general_education", "level": "12/12"},
+                        {"kind": "general_education", "level": "thpt"},
                         {"kind": "professional", "level": "trung_cap", "field": "văn thư lưu trữ"},
+                        {"kind": "it", "level": "co_ban"},
                     ],
                 },
                 "as_of": "2021-12-31",
@@ -104,9 +105,9 @@ class CandidateRequest(BaseModel):
                     "title": "rank.01.002",
                     "recruited_on": "1995-09-01",
                     "qualifications": [
-                        {"kind": "general_education", "level": "12/12"},
-                        {"kind": "professional", "level": "Thạc sĩ", "field": "quản lý công"},
-                        {"kind": "political_theory", "level": "Cao cấp LLCT - hành chính"},
+                        {"kind": "general_education", "level": "thpt"},
+                        {"kind": "professional", "level": "thac_si", "field": "quản lý công"},
+                        {"kind": "political_theory", "level": "cao_cap", "administrative": True},
                         {"kind": "state_management", "level": "chuyen_vien_chinh"},
                     ],
                     "evaluations": [

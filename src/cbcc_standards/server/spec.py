@@ -157,6 +157,8 @@ def _schema(schema: Any) -> Any:
         s = {"allOf": [{"$ref": s.pop("$ref")}], **s}
     if "default" in s and s["default"] is None and "type" in s:
         s["nullable"] = True
+    if s.get("nullable") and isinstance(s.get("enum"), list) and None not in s["enum"]:
+        s["enum"] = [*s["enum"], None]  # OpenAPI 3.0.3: an enum lists null for nullable to allow it
     if s.get("nullable") and "type" not in s and not any(k in s for k in ("anyOf", "oneOf", "allOf", "$ref")):
         s.pop("nullable")  # "anything, null included": 3.0 needs no word for it
     return s

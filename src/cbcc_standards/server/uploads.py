@@ -338,7 +338,9 @@ def add_upload_routes(app: FastAPI, state: ServerState) -> None:
     )
     async def batch(
         request: Request,
-        as_of: Annotated[AsOf, Query(description="evaluation date", examples=["2021-12-31"])],
+        as_of: Annotated[
+            AsOf, Query(description="evaluation date", openapi_examples={"2021": {"value": "2021-12-31"}})
+        ],
         province: Annotated[str | None, Query(description="apply this province's plugin rules and deadlines")] = None,
     ) -> Response:
         lang = request_lang(request)
@@ -365,25 +367,37 @@ def add_upload_routes(app: FastAPI, state: ServerState) -> None:
                 raise ApiError.of(400, "invalid_json", lang, detail=upload.clean(str(exc))[:500]) from None
             items = roster.locate(engine.evaluate_roster(roster, as_of=as_of))
 
-            def chunk() -> str:
-                return "".join(_line(item, lang) for _, item in zip(range(_CHUNK_ROWS), items, strict=False))
+            def chunk() -> tuple[str, InputError | None]:
+                """The next lines, and the error that ended the body part-way (the lines before it are kept)."""
+                out: list[str] = []
+                try:
+                    for _, item in zip(range(_CHUNK_ROWS), items, strict=False):
+                        out.append(_line(item, lang))
+                except InputError as exc:
+                    return "".join(out), exc
+                return "".join(out), None
 
-            try:
-                first = await run_in_threadpool(chunk)
-            except InputError as exc:
-                raise ApiError.of(400, "invalid_json", lang, detail=upload.clean(str(exc))[:500]) from None
+            first, error = await run_in_threadpool(chunk)
+            if error is not None and not first:
+                raise ApiError.of(400, "invalid_json", lang, detail=upload.clean(str(error))[:500])
         except BaseException:
             upload.close()
             raise
 
         def lines() -> Iterator[str]:
             try:
-                yield first
-                while text := chunk():
-                    yield text
-            except InputError as exc:
-                items = [ErrorItem("invalid_json", _t("invalid_json", lang, detail=upload.clean(str(exc))[:500]))]
-                yield json.dumps({"type": "error", **error_body(items)}, ensure_ascii=False) + "\n"
+                text, failed = first, error
+                while True:
+                    if text:
+                        yield text
+                    if failed is not None:
+                        detail = upload.clean(str(failed))[:500]
+                        items = [ErrorItem("invalid_json", _t("invalid_json", lang, detail=detail))]
+                        yield json.dumps({"type": "error", **error_body(items)}, ensure_ascii=False) + "\n"
+                        return
+                    if not text:
+                        return
+                    text, failed = chunk()
             finally:
                 upload.close()
 

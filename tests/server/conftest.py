@@ -1,0 +1,52 @@
+"""Fixtures of the HTTP server tests: applications built in-process over the test registry, and their clients."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("fastapi", reason="the server extra is not installed")
+
+from fastapi.testclient import TestClient
+
+from cbcc_standards.plugins import Registry
+from cbcc_standards.server import ServerSettings, create_app
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = ROOT / "examples" / "quang-ngai-2021"
+
+
+@pytest.fixture(scope="session")
+def app(registry: Registry) -> Any:
+    """The application over the built-ins and province ``TEST``, default settings."""
+    return create_app(registry)
+
+
+@pytest.fixture
+def client(app: Any) -> Iterator[TestClient]:
+    """A client of :func:`app` that raises the server's own exceptions (a 500 fails the test loudly)."""
+    with TestClient(app) as test_client:
+        yield test_client
+
+
+@pytest.fixture
+def make_client(registry: Registry) -> Iterator[Callable[..., TestClient]]:
+    """A client of an application with the settings given (``ServerSettings`` keywords)."""
+    clients: list[TestClient] = []
+
+    def make(registry_: Registry | None = None, **settings: Any) -> TestClient:
+        test_client = TestClient(create_app(registry_ or registry, settings=ServerSettings(**settings)))
+        clients.append(test_client)
+        return test_client
+
+    yield make
+    for test_client in clients:
+        test_client.close()
+
+
+def upload(name: str, path: Path | None = None, data: bytes | None = None) -> tuple[str, bytes]:
+    """A file part of a multipart form: its name and bytes (from ``path`` or ``data``)."""
+    return (name, data if data is not None else (path or EXAMPLES / name).read_bytes())
