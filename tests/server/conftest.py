@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,9 +13,6 @@ from fastapi.testclient import TestClient
 
 from cbcc_standards.plugins import Registry
 from cbcc_standards.server import ServerSettings, create_app
-
-ROOT = Path(__file__).resolve().parents[2]
-EXAMPLES = ROOT / "examples" / "quang-ngai-2021"
 
 
 @pytest.fixture(scope="session")
@@ -45,8 +41,3 @@ def make_client(registry: Registry) -> Iterator[Callable[..., TestClient]]:
     yield make
     for test_client in clients:
         test_client.close()
-
-
-def upload(name: str, path: Path | None = None, data: bytes | None = None) -> tuple[str, bytes]:
-    """A file part of a multipart form: its name and bytes (from ``path`` or ``data``)."""
-    return (name, data if data is not None else (path or EXAMPLES / name).read_bytes())

@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from server_support import EXAMPLES, upload
 
 from cbcc_standards import __version__
 from cbcc_standards.plugins import Registry
-from conftest import EXAMPLES, upload
 
 OFFICIAL: dict[str, Any] = {
     "id": "QN-0002",

@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from server_support import upload
 
 from cbcc_standards import hookimpl, load_registry
 from cbcc_standards.server import ServerSettings, SettingsError, is_loopback, read_api_keys
-from conftest import upload
 
 GOOD = {
     "official": {"id": "A-1", "title": "commune.tai_chinh_ke_toan", "birth_date": "1985"},

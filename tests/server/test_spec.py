@@ -156,7 +156,7 @@ def test_answers_of_the_other_endpoints_fit_the_document(spec: dict[str, Any], c
         _check(spec, schema, client.get(path).json())
     errors = client.post("/evaluate", json={"as_of": "2021-02-30"})
     _check(spec, _response_schema(spec["paths"]["/evaluate"]["post"], 422, "application/json") or {}, errors.json())
-    from conftest import EXAMPLES, upload
+    from server_support import EXAMPLES, upload
 
     normalize = client.post("/normalize", files={"roster": upload("roster.csv", EXAMPLES / "roster.csv")})
     _check(spec, _response_schema(spec["paths"]["/normalize"]["post"], 200, "application/json") or {}, normalize.json())
