@@ -160,3 +160,12 @@ def test_answers_of_the_other_endpoints_fit_the_document(spec: dict[str, Any], c
 
     normalize = client.post("/normalize", files={"roster": upload("roster.csv", EXAMPLES / "roster.csv")})
     _check(spec, _response_schema(spec["paths"]["/normalize"]["post"], 200, "application/json") or {}, normalize.json())
+
+
+def test_docs_describe_every_endpoint(spec: dict[str, Any]) -> None:
+    from server_support import ROOT
+
+    text = (ROOT / "docs" / "http-api.md").read_text(encoding="utf-8")
+    for path, item in spec["paths"].items():
+        for method in item:
+            assert f"`{method.upper()} {path}" in text, f"docs/http-api.md does not describe {method.upper()} {path}"
