@@ -356,3 +356,30 @@ def test_a_failing_plugin_is_reported_in_plugins_and_in_the_receipt(make_client:
     review = served.post("/reports/review", **_review()).json()
     assert review["receipt"]["failed_plugins"][0]["name"] == "failing_plugin"
     assert "failing_plugin" in served.get("/").text
+
+
+def test_the_page_shows_errors_as_a_page(make_client: Callable[..., TestClient]) -> None:
+    small = make_client(max_upload_bytes=1 << 20)
+    announced = small.post(
+        "/page/review",
+        files={"roster": ("roster.json", b"[" + b" " * (2 << 20) + b"]")},
+        data={"as_of": "2021-12-31"},
+    )
+    assert announced.status_code == 413
+    assert announced.headers["content-type"].startswith("text/html")
+    assert "Dữ liệu gửi lên quá lớn" in announced.text
+    streamed = small.post(
+        "/page/review",
+        content=_chunks(2 << 20),
+        headers={"Content-Type": "multipart/form-data; boundary=x", "Accept-Language": "en"},
+    )
+    assert streamed.status_code == 413
+    assert "The body is too large" in streamed.text
+    bad_date = small.post(
+        "/page/review", files={"roster": upload("roster.json")}, data={"as_of": "2021-02-30", "lang": "en"}
+    )
+    assert bad_date.status_code == 422
+    assert "The report could not be made" in bad_date.text
+    assert "as_of: invalid date" in bad_date.text
+    assert "default-src 'none'" in bad_date.headers["content-security-policy"]
+    assert small.get("/").status_code == 200

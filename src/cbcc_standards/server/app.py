@@ -138,7 +138,7 @@ def create_app(
         return _error_response(500, [ErrorItem(code="internal_error", message=_t("internal_error", lang))], headers)
 
     from .api import add_api_routes
-    from .page import add_page_routes
+    from .page import add_page_routes, render_error
     from .spec import add_spec_route
 
     add_api_routes(app, state)
@@ -165,6 +165,7 @@ def create_app(
         max_body=settings.max_body_bytes,
         max_upload=settings.max_upload_bytes,
         cors=bool(settings.cors_origins),
+        page_error=render_error,
     )
     return app
 

@@ -46,6 +46,8 @@ class ApiError(Exception):
         self.status = status
         self.items = tuple(items)
         self.headers = dict(headers or {})
+        self.lang: Lang | None = None
+        """The language the messages are in, when it is not the request's (a form's own ``lang`` field)."""
 
     @classmethod
     def of(

@@ -53,13 +53,15 @@ class Guard:
         max_body: int,
         max_upload: int,
         cors: bool,
+        page_error: Callable[[ApiError, Lang], str] | None = None,
     ) -> None:
         self.app = app
-        self.headers = [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in headers.items()]
+        self.headers = [(k.lower().encode("latin-1"), v.encode("latin-1", "replace")) for k, v in headers.items()]
         self.keys = tuple(k.encode("utf-8") for k in api_keys)
         self.max_body = max_body
         self.max_upload = max_upload
         self.cors = cors
+        self.page_error = page_error
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -92,7 +94,12 @@ class Guard:
                 await _respond(send_with_headers, 400, ApiError.of(400, "bad_length", lang).items)
                 return
             if announced > limit:
-                await _respond(send_with_headers, 413, _too_large(limit, lang).items, {"connection": "close"})
+                error = _too_large(limit, lang)
+                if self.page_error is not None and path.startswith("/page/"):
+                    body = self.page_error(error, accept_language(headers.get("accept-language")))
+                    await _respond_html(send_with_headers, 413, body)
+                    return
+                await _respond(send_with_headers, 413, error.items, {"connection": "close"})
                 return
         received = 0
 
@@ -134,5 +141,13 @@ async def _respond(
     body = json.dumps(error_body(items), ensure_ascii=False).encode("utf-8")
     raw = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
     raw += [(k.encode("latin-1"), v.encode("latin-1")) for k, v in (headers or {}).items()]
+    await send({"type": "http.response.start", "status": status, "headers": raw})
+    await send({"type": "http.response.body", "body": body})
+
+
+async def _respond_html(send: Send, status: int, html: str) -> None:
+    body = html.encode("utf-8")
+    raw = [(b"content-type", b"text/html; charset=utf-8"), (b"content-length", str(len(body)).encode())]
+    raw.append((b"connection", b"close"))
     await send({"type": "http.response.start", "status": status, "headers": raw})
     await send({"type": "http.response.body", "body": body})

@@ -106,6 +106,6 @@ def add_page_routes(app: FastAPI, state: ServerState) -> None:
             lang = job.lang
             response = await review_response(state, job, attachment=job.renderer.name != "html")
         except ApiError as exc:
-            return HTMLResponse(render_error(exc, lang), status_code=exc.status, headers=PAGE_HEADERS)
+            return HTMLResponse(render_error(exc, exc.lang or lang), status_code=exc.status, headers=PAGE_HEADERS)
         response.headers.update(PAGE_HEADERS)
         return response

@@ -184,6 +184,10 @@ async def read_review_form(request: Request, state: ServerState, default_format:
         _require_extra(renderer, lang)
         province = state.province(form.province, lang)
         return ReviewRequest(upload, form.as_of, province, renderer, lang, form.download)
+    except ApiError as exc:
+        upload.close()
+        exc.lang = lang
+        raise
     except BaseException:
         upload.close()
         raise
