@@ -157,6 +157,21 @@ def _parser() -> argparse.ArgumentParser:
     plugins = sub.add_parser("plugins", parents=[common], help="list the plugins loaded, with versions")
     plugins.add_argument("--format", choices=("text", "json"), default="text")
 
+    serve = sub.add_parser("serve", parents=[common], help="the HTTP API and the web page (needs the 'server' extra)")
+    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, this machine only)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    serve.add_argument("--workers", type=int, default=1, help="worker processes (default: 1)")
+    serve.add_argument("--province", metavar="CODE", help="province applied when a request names none")
+    serve.add_argument("--api-key-file", metavar="FILE", help="file of API keys, one a line: a key is then required")
+    serve.add_argument(
+        "--cors-origin", action="append", default=[], metavar="ORIGIN", help="allow this origin (CORS; repeatable)"
+    )
+    serve.add_argument("--max-upload-mb", type=float, default=100, help="largest upload or batch (default: 100 MB)")
+    serve.add_argument("--max-body-mb", type=float, default=1, help="largest JSON body of one request (default: 1 MB)")
+    serve.add_argument(
+        "--insecure", action="store_true", help="serve a non-loopback host without an API key (not recommended)"
+    )
+
     norm = sub.add_parser(
         "normalize",
         parents=[common, reader],
@@ -531,6 +546,34 @@ def _cmd_planning(args: argparse.Namespace, out: TextIO) -> None:
     _emit(args, renderer, document, out)
 
 
+def _cmd_serve(args: argparse.Namespace, out: TextIO) -> None:
+    from .i18n import t
+
+    try:
+        from .server.run import ServeOptions, SettingsError, serve
+    except ImportError as exc:
+        raise UsageError(t("server.missing_extra", args.lang, detail=exc.name or exc)) from None
+    allow = None if args.plugins is None else [n.strip() for n in args.plugins.split(",") if n.strip()]
+    options = ServeOptions(
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        province=args.province,
+        plugins=allow,
+        strict=args.strict,
+        api_key_file=args.api_key_file,
+        cors_origins=tuple(args.cors_origin),
+        max_upload_mb=args.max_upload_mb,
+        max_body_mb=args.max_body_mb,
+        insecure=args.insecure,
+        lang=args.lang,
+    )
+    try:
+        serve(options)
+    except (SettingsError, ValueError) as exc:
+        raise UsageError(str(exc)) from None
+
+
 _COMMANDS = {
     "retirement": _cmd_retirement,
     "candidate": _cmd_candidate,
@@ -541,6 +584,7 @@ _COMMANDS = {
     "schema": _cmd_schema,
     "plugins": _cmd_plugins,
     "normalize": _cmd_normalize,
+    "serve": _cmd_serve,
 }
 
 

@@ -1,0 +1,111 @@
+"""The web page for clerks: choose the roster (and units) file, the date, the province and the language; see the
+HTML review; download the same review as XLSX, CSV or JSON. Server-rendered (Jinja2), no script, no external
+resource; errors are shown as a page in the chosen language."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+from fastapi import FastAPI, Request
+from starlette.responses import HTMLResponse, Response
+
+from ..i18n import Lang, t
+from .app import ServerState, request_lang
+from .errors import ApiError
+from .uploads import read_review_form, review_response
+
+__all__ = ["PAGE_HEADERS", "add_page_routes"]
+
+PAGE_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; frame-src 'self'; "
+        "frame-ancestors 'self'; base-uri 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "SAMEORIGIN",
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": "no-store",
+}
+"""Headers of the page, its reports and errors: nothing from elsewhere, framed only by the page itself."""
+
+DOWNLOADS = ("xlsx", "csv", "json")
+"""Formats offered for download beside the HTML view (those the registry has)."""
+
+
+@cache
+def _environment() -> Any:
+    from ..report.formats.html import require_jinja2
+
+    jinja2 = require_jinja2()
+    templates = files("cbcc_standards.server") / "templates"
+    return jinja2.Environment(
+        loader=jinja2.FunctionLoader(lambda name: (templates / name).read_text(encoding="utf-8")),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+
+
+def _css() -> Any:
+    from markupsafe import Markup
+
+    return Markup((files("cbcc_standards.server") / "templates" / "page.css").read_text(encoding="utf-8").strip())
+
+
+def render_page(state: ServerState, lang: Lang, today: date) -> str:
+    """The form page in ``lang``."""
+    registry = state.registry
+    formats = [(name, registry.renderer(name).label(lang)) for name in DOWNLOADS if name in registry.renderers]
+    return str(
+        _environment()
+        .get_template("page.html.j2")
+        .render(
+            t=lambda key, **params: t(key, lang, **params),
+            lang=lang.value,
+            other=Lang.EN if lang is Lang.VI else Lang.VI,
+            today=today,
+            jurisdictions=registry.jurisdictions,
+            province=state.settings.province,
+            formats=formats,
+            html="html" in registry.renderers,
+            version=state.version,
+            ruleset=state.ruleset_sha256,
+            max_upload_mb=f"{state.settings.max_upload_bytes / (1 << 20):.3g}",
+            failed=[(p.name, p.error) for p in registry.plugins if p.error],
+            css=_css(),
+        )
+    )
+
+
+def render_error(error: ApiError, lang: Lang) -> str:
+    """An error of the page's form as a page in ``lang``."""
+    return str(
+        _environment()
+        .get_template("error.html.j2")
+        .render(t=lambda key, **params: t(key, lang, **params), lang=lang.value, errors=error.items, css=_css())
+    )
+
+
+def add_page_routes(app: FastAPI, state: ServerState) -> None:
+    """Add ``GET /`` (the form) and ``POST /page/review`` (its answer) to ``app``."""
+
+    @app.get("/", response_class=HTMLResponse, tags=["page"], summary="The web page (a form to review a roster)")
+    async def page(request: Request) -> Response:
+        lang = request_lang(request)
+        return HTMLResponse(render_page(state, lang, date.today()), headers=PAGE_HEADERS)
+
+    @app.post("/page/review", include_in_schema=False)
+    async def page_review(request: Request) -> Response:
+        lang = request_lang(request)
+        try:
+            job = await read_review_form(request, state, default_format="html")
+            lang = job.lang
+            response = await review_response(state, job, attachment=job.renderer.name != "html")
+        except ApiError as exc:
+            return HTMLResponse(render_error(exc, exc.lang or lang), status_code=exc.status, headers=PAGE_HEADERS)
+        response.headers.update(PAGE_HEADERS)
+        return response
