@@ -46,13 +46,16 @@ def finding(a: Assessment, code: str) -> Finding:
 @pytest.mark.parametrize(
     ("on", "started", "outcome"),
     [
-        # A man born 09/1964 retires on 31/12/2025: 60 months left from 15/12/2020, 59 from 15/01/2021.
-        (date(2020, 12, 15), None, Outcome.MET),
+        # A man born 10/09/1964 reaches his retirement age (61y3m) on 10/12/2025 and retires on 31/12/2025.
+        # Hướng dẫn 06-HD/BTCTW: the retirement age minus the age on the day, i.e. up to 10/12/2025.
+        (date(2020, 12, 10), None, Outcome.MET),
+        (date(2020, 12, 11), None, Outcome.NOT_MET),  # 60 months to the end of the retirement month, not to the age
         (date(2021, 1, 15), None, Outcome.NOT_MET),
-        # Hướng dẫn 06-HD/BTCTW: counted from the day the dossier was received.
-        (date(2021, 3, 1), date(2020, 12, 20), Outcome.MET),
+        # Counted from the day the dossier was received.
+        (date(2021, 3, 1), date(2020, 12, 10), Outcome.MET),
+        (date(2021, 3, 1), date(2020, 12, 20), Outcome.NOT_MET),
     ],
-    ids=["60-months-left", "59-months-left", "counted-from-dossier"],
+    ids=["60-months-to-the-age", "a-day-past", "59-months-left", "counted-from-dossier", "dossier-a-day-late"],
 )
 def test_nd138_five_years_left(on: date, started: date | None, outcome: Outcome) -> None:
     a = ENGINE.appraise(person(), title=PGDS, on=on, process_started=started)
@@ -332,3 +335,25 @@ def test_candidate_and_planning_cli(tmp_path: Path) -> None:
 def test_appraise_candidate_function() -> None:
     a = appraise_candidate(person(birth_date="1980-01-01"), title=PGDS, on=date(2024, 6, 1), engine=ENGINE)
     assert a.status is Status.COMPLIANT
+
+
+@pytest.mark.parametrize(
+    ("received", "outcome"),
+    [
+        # The audit's knife edge: a man born 15/05/1967 reaches 62 on 15/05/2029 and retires on 31/05/2029.
+        # Dossier on 01/06/2024: 4 years 11 months 14 days to the age (HD 06-HD/BTCTW), although exactly 60 months
+        # remain to the end of the retirement month.
+        (date(2024, 6, 1), Outcome.NOT_MET),
+        (date(2024, 5, 15), Outcome.MET),
+        (date(2024, 5, 16), Outcome.NOT_MET),
+    ],
+    ids=["dossier-01-06-2024", "dossier-on-the-birthday", "dossier-a-day-after"],
+)
+def test_the_appointment_age_counts_to_the_day_the_age_is_reached(received: date, outcome: Outcome) -> None:
+    from cbcc_standards.dates import Gender, retirement_date, working_months_left
+
+    born = date(1967, 5, 15)
+    assert retirement_date(Gender.MALE, born) == date(2029, 5, 31)
+    assert working_months_left(Gender.MALE, born, date(2024, 6, 1)) == 60  # the other reading would pass
+    a = ENGINE.appraise(person(birth_date=born.isoformat()), title=PGDS, on=date(2024, 7, 1), process_started=received)
+    assert finding(a, "APPT-2020-TERM").outcome is outcome

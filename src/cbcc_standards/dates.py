@@ -31,6 +31,7 @@ __all__ = [
     "end_of_month",
     "fmt_date",
     "months_between",
+    "months_to_retirement_age",
     "normal_retirement_age",
     "parse_full_date",
     "parse_legal_date",
@@ -204,6 +205,15 @@ def retirement(gender: Gender | str, birth: date) -> Retirement:
 
 
 def working_months_left(gender: Gender, birth: date, on: date) -> int:
-    """Whole months of working time from ``on`` to the normal retirement moment (the end of the retirement month)."""
+    """Whole months of working time from ``on`` to the normal retirement moment (the end of the retirement month,
+    ND 135/2020 Art 3)."""
     day = retirement_date(gender, birth)
     return months_between(on, day_after(day))
+
+
+def months_to_retirement_age(gender: Gender, birth: date, on: date) -> int:
+    """Whole months from ``on`` to the day the normal retirement age is reached — "the retirement age minus the age
+    on that day", as Hướng dẫn 06-HD/BTCTW counts the age for an appointment. Up to a month less than
+    :func:`working_months_left`, which runs on to the end of the retirement month."""
+    age = _retirement(Gender(gender), birth.year, birth.month)[1]
+    return months_between(on, add_months(birth, age.total_months))

@@ -317,6 +317,7 @@ class Engine:
             message=message or verdict.message,
             provisional=provisional,
             source=bound.source,
+            notice=verdict.notice,
         )
 
     def _with_deadlines(self, bound: _Bound, verdict: Verdict, as_of: date) -> Finding:

@@ -89,6 +89,9 @@ class Finding:
     """True when the rule rests on an unconfirmed ([L]) fact."""
     source: str = ""
     """The plugin that contributed the rule."""
+    notice: Message | Text | None = None
+    """A warning that does not change the outcome: a consequence foreseeable but not yet in effect (the year it
+    depends on is not rated yet), or an earlier one the record cannot say was applied. Reports list them."""
 
     def to_json(self) -> str:
         """JSON text of the finding (both languages); :meth:`from_json` reads it back."""
@@ -201,6 +204,20 @@ class Assessment:
         if status is Status.WITHIN_GRACE:
             deadline = min(f.deadline for f in findings if f.outcome is Outcome.GRACE and f.deadline is not None)
         return cls(id, as_of, status, action_for(status), deadline, findings, full_name, title, unit, warnings)
+
+    @property
+    def provisional_pass(self) -> bool:
+        """True when the official passes (``compliant`` or ``within_grace``) through a finding that rests on
+        provisional law — an unconfirmed ([L]) rule, exception, grace period or deadline. Reports list these
+        officials apart and the summary counts them: the pass stands only as far as that law is confirmed."""
+        return self.status in (Status.COMPLIANT, Status.WITHIN_GRACE) and any(
+            f.provisional and f.outcome in (Outcome.MET, Outcome.GRACE) for f in self.findings
+        )
+
+    @property
+    def notices(self) -> tuple[Finding, ...]:
+        """The findings that carry a :attr:`Finding.notice` (a foreseeable or unverified consequence)."""
+        return tuple(f for f in self.findings if f.notice is not None)
 
     def to_json(self) -> str:
         """JSON text of the assessment (messages in both languages); :meth:`from_json` reads it back."""

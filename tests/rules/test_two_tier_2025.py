@@ -370,8 +370,11 @@ def test_nd_170_period_is_undetermined_not_silent(engine: Engine) -> None:
 @pytest.mark.parametrize(
     ("birth", "outcome"),
     [
-        # Men born 04/1966 on retire at 62y0m: born 07/1969 → 31/07/2031; from 01/08/2026 exactly 60 months.
-        pytest.param("1969-07-15", Outcome.MET, id="exactly-five-years"),
+        # Men born 04/1966 on retire at 62y0m. HD 06-HD/BTCTW counts to the day the age is reached: born
+        # 01/08/1969 → 01/08/2031, exactly 60 months from 01/08/2026; born 31/07/1969 → a day short, though the
+        # end of the retirement month (31/07/2031) would still leave 60 months.
+        pytest.param("1969-08-01", Outcome.MET, id="exactly-five-years"),
+        pytest.param("1969-07-31", Outcome.NOT_MET, id="a-day-short-of-the-age"),
         pytest.param("1969-06-15", Outcome.NOT_MET, id="one-month-short"),
     ],
 )

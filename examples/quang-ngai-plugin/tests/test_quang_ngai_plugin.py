@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 from datetime import date
@@ -138,3 +139,67 @@ def test_an_unknown_province_lists_the_known_ones(
     assert err.count("\n") == 1
     assert "unknown province 'Ha Noi'" in err
     assert "QN (quang_ngai, quang-ngai, Quảng Ngãi, 51)" in err
+
+
+def _passing_on_the_illustrative_list(on: date) -> set[str]:
+    """Computed from the findings: compliant officials whose pass needs a finding resting on the illustrative list."""
+    by_id, _ = review(on)
+    return {
+        i
+        for i, a in by_id.items()
+        if a.status is Status.COMPLIANT
+        and any(f.outcome is Outcome.MET and cbcc_quang_ngai.ILLUSTRATIVE_LIST in f.basis for f in a.findings)
+    }
+
+
+def test_passes_on_provisional_law_are_marked_counted_and_listed_in_every_format(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from importlib.metadata import EntryPoint
+
+    import openpyxl  # type: ignore[import-untyped]
+
+    from cbcc_standards import plugins
+
+    expected = _passing_on_the_illustrative_list(date(2022, 1, 1))
+    assert len(expected) == 5  # the five sample officials in illustrative difficult-area communes
+    by_id, _ = review(date(2022, 1, 1))
+    assert {i for i, a in by_id.items() if a.provisional_pass} == expected
+
+    ep = EntryPoint(name="quang_ngai", value="cbcc_quang_ngai", group="cbcc_standards")
+    monkeypatch.setattr(plugins, "entry_points", lambda group: [ep] if group == "cbcc_standards" else [])
+    args = ["check", str(ROSTER), "--province", "QN", "--as-of", "2022-01-01"]
+
+    out = io.StringIO()
+    assert main([*args, "--format", "json"], out=out) == 0
+    report = json.loads(out.getvalue())
+    assert report["summary"]["provisional_passes"] == 5
+    assert {o["id"] for o in report["officials"] if o["provisional_pass"]} == expected
+
+    out = io.StringIO()
+    assert main([*args, "--format", "csv"], out=out) == 0
+    rows = list(csv.DictReader(io.StringIO(out.getvalue().lstrip("\ufeff"))))
+    assert {r["id"] for r in rows if r["provisional_pass"] == "yes"} == expected
+
+    out = io.StringIO()
+    assert main([*args, "--format", "text"], out=out) == 0
+    text = out.getvalue()
+    section = text.split("Đạt chuẩn nhưng cần lưu ý")[1].split("\n\n")[0]
+    assert {i for i in by_id if f" {i} " in section} == expected
+    assert "Đạt nhờ quy định chưa được xác nhận (tạm thời): 5" in text
+
+    html = tmp_path / "review.html"
+    assert main([*args, "--output", str(html)], out=io.StringIO()) == 0
+    page = html.read_text(encoding="utf-8")
+    attention = page.split('<section id="attention">')[1].split("</section>")[0]
+    assert {i for i in by_id if f"<code>{i}</code>" in attention} == expected
+
+    book = tmp_path / "review.xlsx"
+    assert main([*args, "--output", str(book), "--lang", "en"], out=io.StringIO()) == 0
+    sheet = openpyxl.load_workbook(book)["Compliant but to look at"]
+    assert {row[0] for row in sheet.iter_rows(min_row=2, values_only=True)} == expected
+
+
+def test_without_the_province_nothing_passes_on_provisional_law() -> None:
+    by_id, _ = review(date(2022, 1, 1), province=None)
+    assert not any(a.provisional_pass for a in by_id.values())

@@ -84,12 +84,17 @@ MESSAGES: dict[str, str] = {
     "48/2023 a year with a discipline counts as not completing duties, so the outcome depends on it.",
     "evaluation.consecutive": "Annual evaluation: did not complete duties {count} years running ({years:list}): a "
     "cadre is removed from post, a civil servant dismissed.",
-    "evaluation.rated": "{year}: {rating}",
+    "evaluation.rated": "{year}: {rating:rating}",
     "evaluation.no_consecutive": "Annual evaluation: no {count} consecutive years without completing duties "
     "({ratings:list}).",
     "evaluation.failed_year": "Annual evaluation: did not complete duties in {year}: a lower job position or "
     "dismissal.",
-    "evaluation.year": "Annual evaluation: {year}: {rating}.",
+    "evaluation.year": "Annual evaluation: {year}: {rating:rating}.",
+    "evaluation.not_rated_yet": "Annual evaluation: no year since the rule applies has been rated yet ({year} is not rated yet).",
+    "evaluation.foretold_run": "Warning: {years:list} rated as not completing duties and disciplined on {decided:date}, so {year} will be rated as not completing duties (Decree 48/2023): {count} years running; the consequence (a cadre removed from post, a civil servant dismissed) arises when {year} is rated.",
+    "evaluation.earlier_run": "To verify: {years:list} rated as not completing duties, years running; the consequence arose when {rated} was rated, and the record does not say whether it was applied.",
+    "evaluation.foretold_year": "Warning: disciplined on {decided:date}, so {year} will be rated as not completing duties (Decree 48/2023); the consequence (a lower job position or dismissal) arises when {year} is rated.",
+    "evaluation.earlier_year": "To verify: {year} rated as not completing duties; the consequence arose when that year was rated, and the record does not say whether it was applied.",
     # -- findings: titles, unencoded standards, engine ----------------------------------------------------------
     "subject.title_in_force": "Title",
     "title.unknown": "Title {code!r} is not in the catalogue.",
@@ -196,6 +201,12 @@ MESSAGES: dict[str, str] = {
     "report.message": "Error",
     "report.provisional": "provisional",
     "report.provisional_mark": " (provisional)",
+    "report.provisional_pass": "passes on provisional law",
+    "report.provisional_passes": "Passing only through unconfirmed (provisional) law",
+    "report.notices": "Findings with a warning",
+    "report.attention_heading": "Compliant but to look at (passing on provisional law, or with a warning):",
+    "report.attention": "Compliant but to look at",
+    "report.attention_help": "The officials below are compliant, but the result rests on unconfirmed law (marked provisional), or a consequence is coming or must be verified.",
     "report.unknown_unit": "(unknown unit)",
     "report.nobody": "Nobody to act on.",
     "report.no_needs": "No training needs.",

@@ -83,12 +83,17 @@ MESSAGES: dict[str, str] = {
     "48/2023/NĐ-CP, năm bị kỷ luật được xếp loại không hoàn thành nhiệm vụ, nên kết quả phụ thuộc vào dữ liệu này.",
     "evaluation.consecutive": "Đánh giá, xếp loại: không hoàn thành nhiệm vụ {count} năm liên tiếp ({years:list}): cán "
     "bộ bị miễn nhiệm, công chức bị cho thôi việc.",
-    "evaluation.rated": "{year}: {rating}",
+    "evaluation.rated": "{year}: {rating:rating}",
     "evaluation.no_consecutive": "Đánh giá, xếp loại: không có {count} năm liên tiếp không hoàn thành nhiệm vụ "
     "({ratings:list}).",
     "evaluation.failed_year": "Đánh giá, xếp loại: năm {year} không hoàn thành nhiệm vụ: bố trí vị trí việc làm thấp "
     "hơn hoặc cho thôi việc.",
-    "evaluation.year": "Đánh giá, xếp loại: năm {year}: {rating}.",
+    "evaluation.year": "Đánh giá, xếp loại: năm {year}: {rating:rating}.",
+    "evaluation.not_rated_yet": "Đánh giá, xếp loại: chưa có năm nào từ khi áp dụng được xếp loại (năm {year} chưa xếp loại).",
+    "evaluation.foretold_run": "Cảnh báo: năm {years:list} không hoàn thành nhiệm vụ và bị kỷ luật ngày {decided:date}, nên năm {year} sẽ bị xếp loại không hoàn thành nhiệm vụ (Nghị định 48/2023/NĐ-CP): đủ {count} năm liên tiếp, hệ quả (cán bộ bị miễn nhiệm, công chức bị cho thôi việc) phát sinh khi xếp loại năm {year}.",
+    "evaluation.earlier_run": "Cần kiểm tra: các năm {years:list} liên tiếp không hoàn thành nhiệm vụ; hệ quả phát sinh khi xếp loại năm {rated}, hồ sơ không cho biết đã xử lý hay chưa.",
+    "evaluation.foretold_year": "Cảnh báo: bị kỷ luật ngày {decided:date}, nên năm {year} sẽ bị xếp loại không hoàn thành nhiệm vụ (Nghị định 48/2023/NĐ-CP); hệ quả (bố trí vị trí việc làm thấp hơn hoặc cho thôi việc) phát sinh khi xếp loại năm {year}.",
+    "evaluation.earlier_year": "Cần kiểm tra: năm {year} không hoàn thành nhiệm vụ; hệ quả phát sinh khi xếp loại năm đó, hồ sơ không cho biết đã xử lý hay chưa.",
     # -- findings: titles, unencoded standards, engine ----------------------------------------------------------
     "subject.title_in_force": "Chức danh",
     "title.unknown": "Chức danh {code!r} không có trong danh mục.",
@@ -196,6 +201,12 @@ MESSAGES: dict[str, str] = {
     "report.message": "Lỗi",
     "report.provisional": "tạm thời",
     "report.provisional_mark": " (tạm thời)",
+    "report.provisional_pass": "đạt nhờ quy định tạm thời",
+    "report.provisional_passes": "Đạt nhờ quy định chưa được xác nhận (tạm thời)",
+    "report.notices": "Kết luận có cảnh báo",
+    "report.attention_heading": "Đạt chuẩn nhưng cần lưu ý (đạt nhờ quy định tạm thời, hoặc có cảnh báo):",
+    "report.attention": "Đạt chuẩn nhưng cần lưu ý",
+    "report.attention_help": "Những người dưới đây đạt chuẩn, nhưng kết quả dựa trên quy định chưa được xác nhận (đánh dấu tạm thời), hoặc có hệ quả sắp phát sinh hay cần kiểm tra.",
     "report.unknown_unit": "(không rõ đơn vị)",
     "report.nobody": "Không có ai cần xử lý.",
     "report.no_needs": "Không có nhu cầu đào tạo.",

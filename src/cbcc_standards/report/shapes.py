@@ -68,6 +68,7 @@ def finding_dict(finding: Finding, lang: Lang | str = Lang.VI) -> dict[str, Any]
         "message": finding.message(lang),
         "provisional": finding.provisional,
         "source": finding.source,
+        "notice": finding.notice(lang) if finding.notice is not None else None,
     }
 
 
@@ -86,6 +87,7 @@ def assessment_dict(assessment: Assessment, lang: Lang | str = Lang.VI) -> dict[
         "status": assessment.status.value,
         "action": assessment.action.value,
         "deadline": _iso(assessment.deadline),
+        "provisional_pass": assessment.provisional_pass,
         "findings": [finding_dict(f, lang) for f in assessment.findings],
         "warnings": [error_dict(w) for w in assessment.warnings],
     }

@@ -205,6 +205,13 @@ class RosterReport:
     rejected: list[Rejected] = field(default_factory=list)
     warnings: list[RowError] = field(default_factory=list)
     provisional_findings: int = 0
+    provisional_passes: int = 0
+    """Officials compliant or within grace only through provisional law (:attr:`Assessment.provisional_pass`)."""
+    notices: int = 0
+    """Findings that carry a notice (a foreseeable or unverified consequence)."""
+    attention: list[Assessment] = field(default_factory=list)
+    """Compliant officials a reader must still look at: a pass on provisional law, or a notice (the others with
+    such a mark are among the officials to act on)."""
     review: ReviewSummary | None = None
     """The roll-up by unit; None for a report without it."""
 
@@ -223,6 +230,11 @@ class RosterReport:
         for finding in item.findings:
             self.outcomes[finding.outcome] += 1
             self.provisional_findings += finding.provisional
+            self.notices += finding.notice is not None
+        passes = item.provisional_pass
+        self.provisional_passes += passes
+        if item.status is Status.COMPLIANT and (passes or item.notices):
+            self.attention.append(item)
         return item
 
     def consume(self, items: Iterable[Assessment | Rejected]) -> list[Assessment]:
@@ -243,6 +255,8 @@ class RosterReport:
             "by_action": {a.value: self.actions[a] for a in Action},
             "findings_by_outcome": {o.value: self.outcomes[o] for o in Outcome},
             "provisional_findings": self.provisional_findings,
+            "provisional_passes": self.provisional_passes,
+            "notices": self.notices,
             "units": self.review.units_summary(self.lang) if self.review else [],
             "training_needs": self.review.training_needs(self.lang) if self.review else [],
         }

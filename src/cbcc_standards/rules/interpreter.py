@@ -8,11 +8,20 @@ arithmetic goes through :mod:`cbcc_standards.dates`; all words are catalogue mes
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
 from .._text import slugify
-from ..dates import Gender, add_months, age_on, months_between, retirement_date, working_months_left
+from ..dates import (
+    Gender,
+    add_months,
+    age_on,
+    months_between,
+    months_to_retirement_age,
+    retirement_date,
+    working_months_left,
+)
 from ..i18n import Message, Text
 from ..ladders import LADDERS
 from ..law import LegalBasis
@@ -42,7 +51,7 @@ from .requirements import (
     WorkingTimeAtAppointment,
 )
 
-__all__ = ["effective_ratings", "evaluate", "loosening", "requirement_message", "subject"]
+__all__ = ["effective_ratings", "evaluate", "loosening", "made_ratings", "requirement_message", "subject"]
 
 M = Message.of
 
@@ -316,7 +325,9 @@ def _appointment_term(req: AppointmentTerm, official: Official, ctx: Context, ru
     known = _birth_and_gender(req, official)
     if isinstance(known, Verdict):
         return known
-    left = working_months_left(*known, appointment.process_started)
+    # HD 06-HD/BTCTW: the retirement age minus the age on the day the dossier was received (not to the end of the
+    # retirement month, up to a month more: docs/outcomes.md "Counting rules").
+    left = months_to_retirement_age(*known, appointment.process_started)
     if not req.settled:
         doc = rule.basis[0].document if rule is not None else "—"
         return Verdict(Outcome.UNDETERMINED, M("appointment_term.unconfirmed", left=left, doc=doc), left)
@@ -460,8 +471,36 @@ def effective_ratings(official: Official, up_to: int, discipline_counts_from: in
     return ratings
 
 
+def made_ratings(
+    official: Official, as_of: date, discipline_counts_from: int | None
+) -> tuple[dict[int, str], date | None]:
+    """The ratings made by ``as_of`` and the day of a discipline that foretells the rating not made yet.
+
+    Made: every year before ``as_of``'s, and ``as_of``'s own year when the record holds its rating (records carry no
+    date of rating). A discipline decided by ``as_of`` in a year from ``discipline_counts_from`` makes a rated year
+    "không hoàn thành nhiệm vụ" (ND 48/2023, attributed to the year of the decision); decided in ``as_of``'s year
+    with no rating of it on record, it only foretells that rating — its (earliest) day is returned."""
+    year = as_of.year
+    made = {e.year: e.level for e in official.evaluations or () if e.year <= year}
+    foretold: date | None = None
+    if discipline_counts_from is not None:
+        for d in official.disciplines or ():
+            on = d.decided_on
+            if on is None or on > as_of or on.year < discipline_counts_from:
+                continue
+            if on.year < year or year in made:
+                made[on.year] = _FAIL
+            elif foretold is None or on < foretold:
+                foretold = on
+    return made, foretold
+
+
 def _latest(ratings: dict[int, str], count: int) -> tuple[tuple[int, str], ...]:
     return tuple((y, ratings[y]) for y in sorted(ratings)[-count:])
+
+
+def _failing_run(ratings: dict[int, str], last: int, years: int) -> bool:
+    return all(ratings.get(y) == _FAIL for y in range(last - years + 1, last + 1))
 
 
 def _consecutive_failures(latest: tuple[tuple[int, str], ...], years: int) -> Verdict:
@@ -481,30 +520,54 @@ def _no_consecutive_failures(
 ) -> Verdict:
     if not official.evaluations:
         return Verdict(Outcome.NOT_APPLICABLE, M("evaluation.not_supplied"))
-    first = req.discipline_counts_from
-    ratings = effective_ratings(official, ctx.as_of.year, first)
-    verdict = _consecutive_failures(_latest(ratings, req.years), req.years)
-    if official.disciplines is None and verdict.outcome is Outcome.MET and first is not None:
-        worst = {**ratings, **dict.fromkeys(range(first, ctx.as_of.year + 1), _FAIL)}
-        if _consecutive_failures(_latest(worst, req.years), req.years).outcome is Outcome.NOT_MET:
+    first, n, year = req.discipline_counts_from, req.years, ctx.as_of.year
+    ratings, foretold = made_ratings(official, ctx.as_of, first)
+    verdict = _consecutive_failures(_latest(ratings, n), n)
+    if verdict.outcome is not Outcome.MET:
+        return verdict
+    if official.disciplines is None and first is not None:
+        # A discipline in any year rated since ND 48/2023 would make it "không hoàn thành".
+        rated = {y for y in ratings if y < year} | ({year} if year in ratings else set())
+        worst = {**ratings, **{y: _FAIL for y in range(first, year + 1) if y < year or y in rated}}
+        if _consecutive_failures(_latest(worst, n), n).outcome is Outcome.NOT_MET:
             return Verdict(Outcome.UNDETERMINED, M("evaluation.disciplines_unknown"), missing=("disciplines",))
+    if foretold is not None and _failing_run(ratings, year - 1, n - 1):
+        notice = M(
+            "evaluation.foretold_run", count=n, year=year, decided=foretold, years=tuple(range(year - n + 1, year))
+        )
+        return replace(verdict, notice=notice)
+    earlier = [y for y in sorted(ratings) if (req.since is None or y >= req.since) and _failing_run(ratings, y, n)]
+    if earlier:
+        last = earlier[-1]
+        notice = M("evaluation.earlier_run", count=n, years=tuple(range(last - n + 1, last + 1)), rated=last)
+        return replace(verdict, notice=notice)
     return verdict
 
 
 def _no_failure_since(req: NoFailureSince, official: Official, ctx: Context, rule: Rule | None) -> Verdict:
-    ratings = {
-        y: r for y, r in effective_ratings(official, ctx.as_of.year, req.first_year).items() if y >= req.first_year
-    }
-    if not ratings:
+    made, foretold = made_ratings(official, ctx.as_of, req.first_year)
+    ratings = {y: r for y, r in made.items() if y >= req.first_year}
+    if foretold is not None and foretold.year < req.first_year:
+        foretold = None
+    if not ratings and foretold is None:
         return Verdict(Outcome.NOT_APPLICABLE, M("evaluation.not_supplied"))
-    year = max(ratings)
-    rating = ratings[year]
-    if rating == _FAIL:
-        return Verdict(Outcome.NOT_MET, M("evaluation.failed_year", year=year), f"{year}:{rating}")
-    if official.disciplines is None and ctx.as_of.year >= req.first_year:
-        # A discipline in any year since would make the latest year "không hoàn thành" (ND 48/2023).
+    if ratings and ratings[max(ratings)] == _FAIL:
+        year = max(ratings)
+        return Verdict(Outcome.NOT_MET, M("evaluation.failed_year", year=year), f"{year}:{_FAIL}")
+    if official.disciplines is None:
+        # A discipline decided in the latest year rated would make it "không hoàn thành" (ND 48/2023).
         return Verdict(Outcome.UNDETERMINED, M("evaluation.disciplines_unknown"), missing=("disciplines",))
-    return Verdict(Outcome.MET, M("evaluation.year", year=year, rating=rating), f"{year}:{rating}")
+    if ratings:
+        year = max(ratings)
+        verdict = Verdict(Outcome.MET, M("evaluation.year", year=year, rating=ratings[year]), f"{year}:{ratings[year]}")
+    else:
+        verdict = Verdict(Outcome.MET, M("evaluation.not_rated_yet", year=ctx.as_of.year))
+    if foretold is not None:
+        return replace(verdict, notice=M("evaluation.foretold_year", year=ctx.as_of.year, decided=foretold))
+    failed = [y for y, r in ratings.items() if r == _FAIL]
+    if failed:
+        return replace(verdict, notice=M("evaluation.earlier_year", year=max(failed)))
+    return verdict
 
 
 # -- titles and unencoded standards -----------------------------------------------------------------------------

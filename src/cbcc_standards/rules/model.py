@@ -62,6 +62,9 @@ class Verdict:
     lapsed: date | None = None
     """For a ``not_met`` after a grace period: the day that period ended (a provincial review deadline cannot
     revive it)."""
+    notice: Message | Text | None = None
+    """Something the reader must know although the outcome stands: a consequence that is foreseeable but not yet
+    in effect (a year not rated yet), or an earlier one the record cannot say was applied."""
 
 
 @dataclass(frozen=True, slots=True)

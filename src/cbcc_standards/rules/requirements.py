@@ -177,8 +177,9 @@ class WorkingTimeAtAppointment(_Requirement):
 
 
 class AppointmentTerm(_Requirement):
-    """A condition of appointment (appraisals only): at least ``months`` of working time left, counted from the day
-    the personnel body received the dossier (HD 06-HD/BTCTW) to the retirement moment.
+    """A condition of appointment (appraisals only): at least ``months`` of working time left, counted as Hướng dẫn
+    06-HD/BTCTW says: the retirement age minus the age on the day the personnel body received the dossier (so up to
+    the day the age is reached, not the end of the retirement month).
 
     ``rotation``: the condition of a rotation (luân chuyển) instead of a first appointment or move up; without it,
     it does not apply to a re-appointment or an equal or lower move. ``waivable``: the appointing authority may
@@ -252,18 +253,27 @@ class DisciplineWaiting(_Requirement):
 
 class NoConsecutiveFailures(_Requirement):
     """No ``years`` consecutive annual ratings "không hoàn thành nhiệm vụ" (Law 52/2019), a discipline decided in a
-    year from ``discipline_counts_from`` counting as such a rating (ND 48/2023)."""
+    year from ``discipline_counts_from`` counting as such a rating (ND 48/2023).
+
+    Only ratings already made count: the years before the evaluation date's, and its own year when the record holds
+    its rating. The latest ratings made decide; an earlier run of failing years whose last year is ``since`` or
+    later is a notice (the consequence arose then; the record cannot say whether it was applied), and a discipline
+    decided this year that completes a run is a notice of the consequence to come when the year is rated."""
 
     type: Literal["no_consecutive_failures"] = "no_consecutive_failures"
     years: int = Field(default=2, ge=2)
     discipline_counts_from: int | None = None
+    since: int | None = None
 
     reads: ClassVar[tuple[str, ...]] = ("evaluations", "disciplines")
 
 
 class NoFailureSince(_Requirement):
     """No annual rating "không hoàn thành nhiệm vụ" for a year from ``first_year`` (Law 80/2025), a discipline decided
-    in a year counting as such a rating (ND 48/2023)."""
+    in a year counting as such a rating (ND 48/2023).
+
+    As for :class:`NoConsecutiveFailures`, only ratings already made count and the latest decides; an earlier
+    failing year since ``first_year`` and a discipline decided in the year not rated yet are notices."""
 
     type: Literal["no_failure_since"] = "no_failure_since"
     first_year: int

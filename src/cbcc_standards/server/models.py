@@ -222,6 +222,10 @@ class FindingOut(BaseModel):
     message: str
     provisional: bool
     source: str
+    notice: str | None = Field(
+        description="a warning that does not change the outcome: a consequence foreseeable but not yet in effect, "
+        "or one the record cannot say was applied"
+    )
 
 
 class RowErrorOut(BaseModel):
@@ -242,6 +246,7 @@ class AssessmentOut(BaseModel):
     status: Literal["compliant", "within_grace", "non_compliant", "undetermined"]
     action: Literal["none", "train", "replace", "provide_data"]
     deadline: date | None
+    provisional_pass: bool = Field(description="compliant or within grace only through provisional law")
     findings: list[FindingOut]
     warnings: list[RowErrorOut]
 

@@ -12,10 +12,17 @@ from ...i18n import Lang, t
 from ...results import Assessment, Finding, Outcome, Status
 from ..renderers import ReviewDocument
 
-__all__ = ["Bar", "Chart", "ReviewView", "cites", "clean"]
+__all__ = ["Bar", "Chart", "ReviewView", "cites", "clean", "shown"]
 
 SHOWN = frozenset(Outcome) - {Outcome.MET, Outcome.NOT_APPLICABLE}
 """Findings listed for a person to act on (not met, grace, undetermined, error)."""
+
+
+def shown(f: Finding) -> bool:
+    """Whether a report lists the finding under its official: a shortfall (not met, grace, undetermined, error), a
+    finding with a notice, or a pass that rests on provisional law."""
+    return f.outcome in SHOWN or f.notice is not None or (f.provisional and f.outcome is Outcome.MET)
+
 
 COLOURS: dict[Status, tuple[str, str]] = {  # (fill, text)
     Status.COMPLIANT: ("#2e7d32", "#ffffff"),
@@ -104,6 +111,7 @@ class ReviewView:
         self.lang = lang
         self.titles = doc.titles
         self.to_act = self.report.consume(doc.items)
+        self.attention = self.report.attention
         self.summary = self.report.summary()
         self.units: list[dict[str, Any]] = self.summary["units"]
         self.needs: list[dict[str, Any]] = self.summary["training_needs"]
@@ -144,13 +152,18 @@ class ReviewView:
         return review.district_of(code) if review is not None else None
 
     def findings(self, a: Assessment) -> list[Finding]:
-        """The findings shown for a person to act on."""
-        return [f for f in a.findings if f.outcome in SHOWN]
+        """The findings shown for a person (see :func:`shown`)."""
+        return [f for f in a.findings if shown(f)]
 
     def finding_text(self, f: Finding) -> str:
-        """One finding on one line: rule, outcome, provisional mark, message, legal basis."""
+        """One finding on one line: rule, outcome, provisional mark, message, legal basis, then its notice."""
         mark = f" ({self.t('report.provisional')})" if f.provisional else ""
-        return f"{f.rule} [{self.t(f'outcome.{f.outcome.value}')}]{mark}: {f.message(self.lang)} — {cites(f)}"
+        text = f"{f.rule} [{self.t(f'outcome.{f.outcome.value}')}]{mark}: {f.message(self.lang)} — {cites(f)}"
+        return text + (f" ⚠ {f.notice(self.lang)}" if f.notice is not None else "")
+
+    def marks(self, a: Assessment) -> str:
+        """What sets an official apart beyond the status: a pass on provisional law ('' when nothing)."""
+        return self.t("report.provisional_pass") if a.provisional_pass else ""
 
     def person(self, who: dict[str, Any] | None) -> str:
         """The holder of a responsible title ('—' when nobody holds it)."""

@@ -1,5 +1,8 @@
 """Built-in plugin: the CSV format of a roster review — one row per finding, one per rejected row.
 
+``provisional_pass`` marks every row of an official who passes only through provisional law; ``notice`` holds a
+finding's warning (a consequence foreseeable but not yet in effect, or one the record cannot say was applied).
+
 UTF-8 with a byte-order mark so Excel opens it in Vietnamese; a cell a spreadsheet would read as a formula is
 neutralised; a value echoed from the input is cut at :data:`MAX_CELL` characters (with its length), so a hostile
 roster cannot blow the report up.
@@ -37,6 +40,8 @@ COLUMNS = (
     "basis",
     "provisional",
     "message",
+    "provisional_pass",
+    "notice",
 )
 MAX_CELL = 2000
 """The longest cell written; a longer value is cut, ending with ``… (N ký tự)`` / ``… (N characters)``."""
@@ -105,13 +110,34 @@ def _render(doc: Document, out: IO[str], lang: Lang) -> None:
                         " | ".join(b.citation for b in f.basis),
                         "yes" if f.provisional else "",
                         f.message(lang),
+                        "yes" if a.provisional_pass else "",
+                        f.notice(lang) if f.notice is not None else "",
                     )
                 ]
             )
     for r in doc.report.rejected:
         message = "; ".join(f"{e.field or '-'}: {e.message}" for e in r.errors)
         where = f"row {r.line} (record {r.row})" if r.line is not None and r.line != r.row else f"row {r.row}"
-        row = [r.id, "", "", "", "rejected", "", "", "", "rejected", "", "", "", "", "", "", f"{where}: {message}"]
+        row = [
+            r.id,
+            "",
+            "",
+            "",
+            "rejected",
+            "",
+            "",
+            "",
+            "rejected",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            f"{where}: {message}",
+            "",
+            "",
+        ]
         writer.writerow([_cell(c) for c in row])
 
 

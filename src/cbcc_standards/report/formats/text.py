@@ -13,7 +13,7 @@ from typing import IO
 
 from ...hookspecs import hookimpl
 from ...i18n import Lang, Text, t
-from ...results import Assessment, Finding, Outcome, Rejected, Status
+from ...results import Assessment, Finding, Rejected, Status
 from ..renderers import (
     CandidateDocument,
     Document,
@@ -25,6 +25,7 @@ from ..renderers import (
     RulesDocument,
 )
 from ..shapes import rule_dict
+from ._view import shown
 
 __all__ = ["TEXT", "safe"]
 
@@ -52,7 +53,10 @@ def _where(r: Rejected, lang: Lang) -> str:
 def _finding_line(f: Finding, lang: Lang) -> str:
     mark = t("report.provisional_mark", lang) if f.provisional else ""
     outcome = t(f"outcome.{f.outcome.value}", lang)
-    return f"    - {f.rule} [{outcome}]{mark}: {_line(f.message(lang))} — {_line(f.basis[0].citation)}\n"
+    line = f"    - {f.rule} [{outcome}]{mark}: {_line(f.message(lang))} — {_line(f.basis[0].citation)}\n"
+    if f.notice is not None:
+        line += f"      ⚠ {_line(f.notice(lang))}\n"
+    return line
 
 
 def _review(doc: ReviewDocument, out: IO[str], lang: Lang) -> None:
@@ -67,6 +71,10 @@ def _review(doc: ReviewDocument, out: IO[str], lang: Lang) -> None:
     out.write("\n" + t("report.to_act_heading", lang) + "\n")
     for a in to_act:
         _person(a, out, lang)
+    if report.attention:
+        out.write("\n" + t("report.attention_heading", lang) + "\n")
+        for a in report.attention:
+            _person(a, out, lang)
     if report.rejected:
         out.write("\n" + t("report.rejected_heading", lang) + "\n")
         for r in report.rejected:
@@ -80,19 +88,23 @@ def _review(doc: ReviewDocument, out: IO[str], lang: Lang) -> None:
     out.write("\n" + t("report.totals", lang, officials=s["officials"], rejected=s["rejected"]) + "\n")
     for status in Status:
         out.write(f"    {t(f'status.{status.value}', lang)}: {report.counts[status]}\n")
+    if report.provisional_passes:
+        out.write(f"    {t('report.provisional_passes', lang)}: {report.provisional_passes}\n")
+    if report.notices:
+        out.write(f"    {t('report.notices', lang)}: {report.notices}\n")
 
 
 def _person(a: Assessment, out: IO[str], lang: Lang) -> None:
     deadline = f" → {t('report.date', lang, day=a.deadline)}" if a.deadline else ""
     name = f" {_line(a.full_name)}" if a.full_name else ""
+    passes = f" ({t('report.provisional_pass', lang)})" if a.provisional_pass else ""
     out.write(
-        f"[{t(f'status.{a.status.value}', lang)}] {_line(a.id)}{name} — {_line(a.title or '?')} @ "
+        f"[{t(f'status.{a.status.value}', lang)}]{passes} {_line(a.id)}{name} — {_line(a.title or '?')} @ "
         f"{_line(a.unit or '?')}: {t(f'action.{a.action.value}', lang)}{deadline}\n"
     )
     for f in a.findings:
-        if f.outcome in (Outcome.MET, Outcome.NOT_APPLICABLE):
-            continue
-        out.write(_finding_line(f, lang))
+        if shown(f):
+            out.write(_finding_line(f, lang))
     for w in a.warnings:
         out.write(f"    ! {_line(w.field or '-')}: {_line(w.message)}\n")
 

@@ -182,7 +182,7 @@ def _render(doc: Document, out: IO[bytes], lang: Lang) -> None:
                 a.unit,
                 view.unit_name(a.unit),
                 view.unit_name(district) or district,
-                view.status(a.status),
+                " — ".join(filter(None, (view.status(a.status), view.marks(a)))),
                 t(f"action.{a.action.value}"),
                 a.deadline,
                 "\n".join(view.finding_text(f) for f in view.findings(a)),
@@ -190,6 +190,23 @@ def _render(doc: Document, out: IO[bytes], lang: Lang) -> None:
             ]
 
     sheets.table(t("report.to_act"), headers, [12, 24, 26, 26, 22, 22, 18, 16, 12, 90, 40], act_rows(), wrap=(9, 10))
+
+    if view.attention:
+        headers = [t("report.id"), t("report.full_name"), t("report.title"), t("report.unit_code"), t("report.unit")]
+        headers += [t("report.status"), t("report.findings")]
+        attention_rows = (
+            [
+                a.id,
+                a.full_name,
+                view.title_name(a.title),
+                a.unit,
+                view.unit_name(a.unit),
+                " — ".join(filter(None, (view.status(a.status), view.marks(a)))),
+                "\n".join(view.finding_text(f) for f in view.findings(a)),
+            ]
+            for a in view.attention
+        )
+        sheets.table(t("report.attention"), headers, [12, 24, 26, 26, 22, 30, 90], attention_rows, wrap=(6,))
 
     headers = [t("report.unit_code"), t("report.district"), t("report.qualification")]
     headers += [t("report.qualification_code"), t("report.officials"), t("report.deadline")]
@@ -223,6 +240,8 @@ def _render(doc: Document, out: IO[bytes], lang: Lang) -> None:
         (t("report.assessed"), view.summary["officials"]),
         *((view.status(s), view.summary["by_status"][s.value]) for s in Status),
         (t("report.rejected"), view.summary["rejected"]),
+        (t("report.provisional_passes"), view.summary["provisional_passes"]),
+        (t("report.notices"), view.summary["notices"]),
         *((f"{t('report.plugins')}: {name}", version) for name, version in receipt.plugins),
         *((t("report.plugin_failed", name=name, error=error), None) for name, error in receipt.failed_plugins),
         *((f"{t('report.file_warnings')}: {w.field or '-'}", w.message) for w in view.file_warnings),
