@@ -126,3 +126,19 @@ def test_doc_links_resolve(doc: str) -> None:
     text = (DOCS / doc).read_text(encoding="utf-8")
     for target in re.findall(r"\]\(([^)#:]+\.md)(?:#[^)]*)?\)", text):
         assert (DOCS / target).exists(), f"docs/{doc} links to missing docs/{target}"
+
+
+def test_reports_python_example_writes_every_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The Python example of docs/reports.md runs as written (from a folder holding the example files)."""
+    import json
+    import shutil
+
+    import openpyxl  # type: ignore[import-untyped]
+
+    (code,) = _python_blocks(DOCS / "reports.md")
+    shutil.copytree(DOCS.parent / "examples" / "quang-ngai-2021", tmp_path / "examples" / "quang-ngai-2021")
+    monkeypatch.chdir(tmp_path)
+    exec(compile(code, "docs/reports.md", "exec"), {})
+    assert '<section id="to-act">' in (tmp_path / "review.html").read_text(encoding="utf-8")
+    assert "Cần xử lý" in openpyxl.load_workbook(tmp_path / "review.xlsx").sheetnames
+    assert json.loads((tmp_path / "review.json").read_text(encoding="utf-8"))["summary"]["officials"] == 35

@@ -201,7 +201,7 @@ def test_cadre_without_appointment_date_is_never_compliant(
 def test_official_without_title_is_never_compliant(engine: Engine, row: dict[str, Any], as_of: date) -> None:
     official = Official.model_validate(row | {"title": None})
     assessment = engine.evaluate(official, as_of=as_of)
-    assert assessment.status is Status.UNDETERMINED
+    assert assessment.status is not Status.COMPLIANT  # undetermined, or non-compliant when past retirement
     assert any("title" in f.missing for f in assessment.findings)
 
 
@@ -216,7 +216,8 @@ def test_status_action_and_deadline_follow_the_outcomes(
     assessment = pick(engine, province_engine, provincial).evaluate(official, as_of=as_of)
     outcomes = [f.outcome for f in assessment.findings]
     assert assessment.status is documented_status(outcomes)
-    assert assessment.action is ACTIONS[assessment.status]
+    faulty = assessment.status is Status.UNDETERMINED and Outcome.ERROR in outcomes
+    assert assessment.action is (Action.REPORT_FAULT if faulty else ACTIONS[assessment.status])
     graces = [f.deadline for f in assessment.findings if f.outcome is Outcome.GRACE]
     if assessment.status is Status.WITHIN_GRACE:
         assert assessment.deadline == min(d for d in graces if d is not None)

@@ -241,7 +241,7 @@ def test_model_reads_free_text_levels() -> None:
 @pytest.mark.parametrize(
     ("item", "code"),
     [
-        ({"kind": "it", "level": None}, "missing"),
+        ({"kind": "it", "level": None}, "level_or_raw"),
         ({"kind": "professional", "level": "Cử nhân Luật, Thạc sĩ Lịch sử"}, "unknown_level"),
         ({"kind": "professional", "level": "(chưa có)"}, "unknown_level"),
         ({"kind": "political_theory", "level": "trung_cap", "bachelor": True}, "bachelor_level"),

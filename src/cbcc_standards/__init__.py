@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from .dates import Gender, Retirement, RetirementAge, parse_legal_date, retirement, retirement_date
     from .engine import Engine, default_registry, evaluate, evaluate_roster
     from .i18n import Lang, Message
+    from .io import RosterFile, read_units
     from .law import Confidence, LegalBasis, Period, Regime
     from .officials import (
         Discipline,
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
         StateManagement,
     )
     from .plugins import DEFAULT_PLUGINS, PluginInfo, RegistrationError, Registry, get_plugin_manager, load_registry
-    from .report import Renderer, ReportPolicy
+    from .report import Renderer, ReportPolicy, review_document
     from .results import Action, Assessment, Finding, Outcome, Rejected, RowError, Status, Text
     from .rules import (
         AnyOf,
@@ -115,6 +116,7 @@ __all__ = [
     "Requirement",
     "Retirement",
     "RetirementAge",
+    "RosterFile",
     "RowError",
     "Rule",
     "RuleSet",
@@ -138,8 +140,10 @@ __all__ = [
     "load_registry",
     "parse_legal_date",
     "planning_pool",
+    "read_units",
     "retirement",
     "retirement_date",
+    "review_document",
 ]
 
 _LAZY = {
@@ -148,6 +152,9 @@ _LAZY = {
     "Regime": "law",
     "Renderer": "report",
     "ReportPolicy": "report",
+    "review_document": "report",
+    "RosterFile": "io",
+    "read_units": "io",
     "AnyOf": "rules",
     "AppointmentTerm": "rules",
     "Custom": "rules",

@@ -20,6 +20,7 @@ from .results import Assessment, Finding, Outcome, Rejected, RowError
 from .rules.interpreter import evaluate as interpret
 from .rules.model import NATIONAL, Appointment, Context, Deadline, Delegation, Rule, Verdict
 from .rules.requirements import Custom, NotEncoded
+from .sanity import implausible_dates
 from .titles import Title
 from .units import AdministrativeUnit
 
@@ -52,7 +53,7 @@ def _validation_errors(exc: ValidationError) -> tuple[RowError, ...]:
     for err in exc.errors(include_url=False, include_input=False):
         loc = ".".join(str(p) for p in err["loc"] if p not in ("function-before", "function-after"))
         message = err["msg"].removeprefix("Value error, ")
-        errors.append(RowError(field=loc or None, message=message, code=err["type"]))
+        errors.append(RowError(field=loc or None, message=message, code=err["type"], english=True))
     return tuple(errors)
 
 
@@ -223,6 +224,9 @@ class Engine:
         warnings: tuple[RowError, ...],
         appointment: Appointment | None = None,
     ) -> Assessment:
+        problems = implausible_dates(official, as_of)
+        if problems:  # no verdict rests on an impossible date: the rules see it as unknown
+            official = official.model_copy(update=dict.fromkeys((f for f, _ in problems), None))
         if unit is None and official.unit is not None:
             unit = self.units.get(official.unit)
         title: Title | None = self._title(official.title) if official.title else None
@@ -241,6 +245,8 @@ class Engine:
         findings = [self._run(b, official, ctx) for b in bound]
         if title is not None and not has_standard and title.valid.contains(as_of):
             findings.append(_no_standards(title, as_of))
+        if problems:
+            findings.append(_implausible(problems))
         return Assessment.of(
             id=official.id,
             as_of=as_of,
@@ -458,6 +464,27 @@ _UNRECORDED = LegalBasis(
     confidence=Confidence.PROVISIONAL,
     note="The catalogue records no act for this title; nothing about its standards is asserted.",
 )
+
+
+_DATA_CHECK = LegalBasis(
+    document="Kiểm tra dữ liệu của cbcc_standards (không phải quy định pháp luật)",
+    confidence=Confidence.SETTLED,
+    note="The library's plausibility checks of dates (cbcc_standards.sanity): no law is asserted; an impossible date "
+    "is treated as unknown so that no verdict rests on it.",
+)
+
+
+def _implausible(problems: tuple[tuple[str, Message], ...]) -> Finding:
+    fields = tuple(dict.fromkeys(f for f, _ in problems))
+    return Finding(
+        rule="CBCC-DATA",
+        outcome=Outcome.UNDETERMINED,
+        basis=(_DATA_CHECK,),
+        message=M("data.implausible", items=tuple(m for _, m in problems)),
+        missing=fields,
+        actual=fields,
+        source="cbcc_standards",
+    )
 
 
 def _no_standards(title: Title, as_of: date) -> Finding:

@@ -94,7 +94,7 @@ class _Qualification(BaseModel):
         if text is None:
             if data.get("raw") is None:
                 raise PydanticCustomError(
-                    "missing", "a qualification needs a level, or its raw text when the level is not known"
+                    "level_or_raw", "a qualification needs a level, or its raw text when the level is not known"
                 )
             return data
         ladder = _LADDER_OF.get(cls)

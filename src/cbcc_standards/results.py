@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, TypeAdapter
 from typing_extensions import TypeAliasType
 
-from .i18n import Message, Text
+from .i18n import Lang, Message, Text, has, t
 from .law import LegalBasis
 from .rules.requirements import Requirement
 
@@ -28,6 +28,7 @@ __all__ = [
     "Value",
     "action_for",
     "status_of",
+    "validation_message",
 ]
 
 
@@ -61,6 +62,9 @@ class Action(StrEnum):
     TRAIN = "train"
     REPLACE = "replace"
     PROVIDE_DATA = "provide_data"
+    REPORT_FAULT = "report_fault"
+    """An ``undetermined`` official with a rule that failed (an ``error`` finding): the data may be fine — report
+    the fault to whoever runs the library or the plugin."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,18 +143,49 @@ _ACTIONS = {
 }
 
 
-def action_for(status: Status) -> Action:
-    """``replace`` for non-compliant, ``train`` within grace, ``provide_data`` undetermined, ``none`` compliant."""
+def action_for(status: Status, *, faulty: bool = False) -> Action:
+    """``replace`` for non-compliant, ``train`` within grace, ``provide_data`` undetermined, ``none`` compliant;
+    ``report_fault`` for undetermined when ``faulty`` (a finding is an ``error``: a rule failed)."""
+    if faulty and status is Status.UNDETERMINED:
+        return Action.REPORT_FAULT
     return _ACTIONS[status]
 
 
+MAX_DETAIL = 300
+"""The longest validator message quoted inside a translated one (a hostile input cannot blow it up)."""
+
+
+def validation_message(code: str, detail: str, field: str | None, lang: Lang | str = Lang.VI) -> str:
+    """A validation error in ``lang``: the catalogue's words for pydantic's or the library's error ``code``
+    (``validation.<code>``, the field named in words, ``detail`` — the validator's English text, shortened — quoted
+    where the words need it); in English without words of its own, ``detail`` itself."""
+    lang = Lang.parse(lang)
+    short = " ".join(str(detail).split())
+    if len(short) > MAX_DETAIL:
+        short = short[: MAX_DETAIL - 1] + "…"
+    key = f"validation.{code}"
+    if has(key, lang):
+        return t(key, lang, field=field or "-", detail=short)
+    if lang is Lang.EN:
+        return short
+    return t("validation.other", lang, field=field or "-", detail=short)
+
+
 class RowError(BaseModel):
-    """One problem with one input row: the field (dotted path) and the reason, with a stable code."""
+    """One problem with one input row: the field (dotted path) and the reason, with a stable code.
+
+    ``message`` is in the language the reader was asked for; ``english`` marks a validator's English text (pydantic's
+    or the model's), which :meth:`render` puts in the report's language."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
     field: str | None
     message: str
     code: str
+    english: bool = False
+
+    def render(self, lang: Lang | str = Lang.VI) -> str:
+        """The message in ``lang`` (a reader's message as it was written; a validator's through the catalogue)."""
+        return validation_message(self.code, self.message, self.field, lang) if self.english else self.message
 
 
 class Rejected(BaseModel):
@@ -200,10 +235,11 @@ class Assessment:
     ) -> Assessment:
         """Build an assessment, deriving status, action and deadline from the findings."""
         status = status_of(f.outcome for f in findings)
+        action = action_for(status, faulty=any(f.outcome is Outcome.ERROR for f in findings))
         deadline = None
         if status is Status.WITHIN_GRACE:
             deadline = min(f.deadline for f in findings if f.outcome is Outcome.GRACE and f.deadline is not None)
-        return cls(id, as_of, status, action_for(status), deadline, findings, full_name, title, unit, warnings)
+        return cls(id, as_of, status, action, deadline, findings, full_name, title, unit, warnings)
 
     @property
     def provisional_pass(self) -> bool:

@@ -56,7 +56,7 @@ ART8_3 = {"CX-CT-2023-TERM", "CX-CT-2023-EDU", "CX-CT-2023-PROF", "CX-CT-2023-LL
 
 def commune(assessment: Assessment) -> list[Finding]:
     """Findings of the commune-official rules (other rule sets, e.g. evaluations, are not this file's subject)."""
-    return [f for f in assessment.findings if f.rule.startswith(("CX-", "CBCC-"))]
+    return [f for f in assessment.findings if f.rule.startswith("CX-") or f.rule in ("CBCC-TITLE", "CBCC-COVERAGE")]
 
 
 def rules(assessment: Assessment) -> set[str]:

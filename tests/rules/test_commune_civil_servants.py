@@ -47,7 +47,7 @@ CIVIL_SERVANT_TITLES = (
 def commune(assessment: Assessment) -> list[Finding]:
     """The findings of the commune-official rules (titles, coverage and ``CX-`` standards); rules of other rule sets
     (evaluations, ranks, …) are not this file's subject."""
-    return [f for f in assessment.findings if f.rule.startswith(("CX-", "CBCC-"))]
+    return [f for f in assessment.findings if f.rule.startswith("CX-") or f.rule in ("CBCC-TITLE", "CBCC-COVERAGE")]
 
 
 def rules(assessment: Assessment) -> set[str]:
@@ -143,7 +143,8 @@ def test_rules_in_force_by_regime(
 def test_university_graduate_with_it_certificate(
     engine: Engine, make_official: MakeOfficial, as_of: date, status: Status
 ) -> None:
-    assessment = engine.evaluate(make_official(), as_of=as_of)
+    # Recruited before the first date checked (a recruitment after the evaluation date is implausible data).
+    assessment = engine.evaluate(make_official(recruited_on="2010-03-01"), as_of=as_of)
     assert assessment.status is status
     assert assessment.deadline is None
 
@@ -171,7 +172,7 @@ def test_trung_cap_incumbent_across_regimes(
     prof_outcome: Outcome,
 ) -> None:
     """Recruited 01/03/2015 in a plain commune with trung cấp: compliant under TT 06/2012, then within the grace."""
-    assessment = engine.evaluate(make_official(prof="trung_cap"), as_of=as_of)
+    assessment = engine.evaluate(make_official(prof="trung_cap", recruited_on="2010-03-01"), as_of=as_of)
     assert (assessment.status, assessment.deadline) == (status, deadline)
     assert assessment.action is (Action.TRAIN if status is Status.WITHIN_GRACE else Action.NONE)
     prof = get_finding(assessment, prof_rule(as_of))

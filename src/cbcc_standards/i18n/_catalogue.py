@@ -169,6 +169,35 @@ def _field(value: Any, params: Mapping[str, Any], lang: Lang) -> str:
     return _format(lang, key, {}) if key in _templates(lang) else str(value)
 
 
+def _column(value: Any, params: Mapping[str, Any], lang: Lang) -> str:
+    """An input field's dotted path in words: ``qualifications.1.level`` → "trình độ của văn bằng, chứng chỉ thứ 2"
+    in Vietnamese; the path itself in English (the format's own names)."""
+    text = str(value)
+    if lang is Lang.EN or text in ("", "-"):
+        return text
+    named: list[str] = []
+    for part in text.split("."):
+        key = f"column.{part}"
+        if part.isdigit() and named:
+            number = int(part)
+            if named[-1] == _format(lang, "column.evaluations", {}) and number > 1900:
+                named[-1] = _format(lang, "column.year_of", {"name": named[-1], "year": number})
+            else:
+                named[-1] = _format(lang, "column.item", {"name": named[-1], "number": number + 1})
+        elif key in _templates(lang):
+            named.append(_format(lang, key, {}))
+        elif f"ladder.{part}" in _templates(lang):
+            name = _format(lang, f"ladder.{part}", {})
+            named.append(name[:1].lower() + name[1:])
+        else:
+            named.append(part)
+    return _format(lang, "column.of", {}).join(reversed(named))
+
+
+def _columns(value: Iterable[Any], params: Mapping[str, Any], lang: Lang) -> str:
+    return "; ".join(_column(item, params, lang) for item in value)
+
+
 def _flags(value: Any, params: Mapping[str, Any], lang: Lang) -> str:
     return ", ".join(_format(lang, f"flag.{flag}", {}) for flag in sorted(value))
 
@@ -220,6 +249,8 @@ CONVERTERS: dict[str, Converter] = {
     "level": _level,
     "ladder": _ladder,
     "field": _field,
+    "column": _column,
+    "columns": _columns,
     "flags": _flags,
     "text": _text,
     "date": _date,

@@ -12,6 +12,7 @@ from datetime import date
 from .model import Confidence, LegalBasis, Period
 
 __all__ = [
+    "BLLD_2012_ART187",
     "BLLD_2019_ART169",
     "BNV_1848_2024",
     "BNV_1848_2024_CUTOFF",
@@ -488,6 +489,15 @@ CV_3825_QN_PLANNING = LegalBasis(
 
 # -- Retirement, evaluation (legal-sources.md §4–§5) --------------------------------------------------------------
 
+BLLD_2012_ART187 = LegalBasis(
+    document="Bộ luật Lao động 10/2012/QH13",
+    issuer="Quốc hội",
+    article="187",
+    effective=Period(start=date(2013, 5, 1), end=date(2020, 12, 31)),
+    confidence=M,
+    note="Retirement at 60 (men) and 55 (women) before 01/01/2021 (legal-sources.md §4 [H]); the code's number, "
+    "article and entry into force are cited from general knowledge, hence secondary.",
+)
 BLLD_2019_ART169 = LegalBasis(
     document="Bộ luật Lao động 45/2019/QH14",
     issuer="Quốc hội",

@@ -263,7 +263,7 @@ def write_report_text(summary: ReadingSummary, rejected: list[Rejected], kept: i
                         record=r.row,
                         id=f" ({r.id})" if r.id else "",
                         field=e.field or "-",
-                        message=e.message,
+                        message=e.render(lang),
                     )
                     + "\n"
                 )

@@ -72,9 +72,9 @@ def finding_dict(finding: Finding, lang: Lang | str = Lang.VI) -> dict[str, Any]
     }
 
 
-def error_dict(error: RowError) -> dict[str, Any]:
-    """A row error as JSON-ready data."""
-    return {"field": error.field, "message": error.message, "code": error.code}
+def error_dict(error: RowError, lang: Lang | str = Lang.VI) -> dict[str, Any]:
+    """A row error as JSON-ready data, its message in ``lang``."""
+    return {"field": error.field, "message": error.render(lang), "code": error.code}
 
 
 def assessment_dict(assessment: Assessment, lang: Lang | str = Lang.VI) -> dict[str, Any]:
@@ -89,17 +89,17 @@ def assessment_dict(assessment: Assessment, lang: Lang | str = Lang.VI) -> dict[
         "deadline": _iso(assessment.deadline),
         "provisional_pass": assessment.provisional_pass,
         "findings": [finding_dict(f, lang) for f in assessment.findings],
-        "warnings": [error_dict(w) for w in assessment.warnings],
+        "warnings": [error_dict(w, lang) for w in assessment.warnings],
     }
 
 
-def rejected_dict(rejected: Rejected) -> dict[str, Any]:
-    """A rejected row as JSON-ready data."""
+def rejected_dict(rejected: Rejected, lang: Lang | str = Lang.VI) -> dict[str, Any]:
+    """A rejected row as JSON-ready data, its messages in ``lang``."""
     return {
         "row": rejected.row,
         "line": rejected.line,
         "id": rejected.id,
-        "errors": [error_dict(e) for e in rejected.errors],
+        "errors": [error_dict(e, lang) for e in rejected.errors],
     }
 
 

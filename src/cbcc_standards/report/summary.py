@@ -33,7 +33,9 @@ class ReviewSummary:
 
     ``units`` are the known units (a commune's ``parent`` leads to its district and province); ``policies`` the
     report policies of the selected jurisdiction; ``requirements`` maps the codes of rules whose shortfall training
-    can remedy to their typed requirement.
+    can remedy to their typed requirement; ``standards`` are the codes of the rules that are standards of a title —
+    a PAR-index deduction counts the officials who fall short of one of them (None: every non-compliant official),
+    not, say, an official kept past the retirement age.
     """
 
     def __init__(
@@ -42,11 +44,15 @@ class ReviewSummary:
         units: Mapping[str, AdministrativeUnit],
         policies: Iterable[ReportPolicy] = (),
         requirements: Mapping[str, Requirement] | None = None,
+        standards: Iterable[str] | None = None,
     ) -> None:
         self.as_of = as_of
         self.units = units
         self.policies = [p for p in policies if p.valid.contains(as_of)]
         self.requirements = requirements or {}
+        self.standards = frozenset(standards) if standards is not None else None
+        self.short: Counter[str | None] = Counter()
+        """Officials short of a standard (``not_met``), by unit."""
         self.tally: dict[str | None, Counter[Status]] = {}
         self.holders: dict[tuple[str, str], tuple[str, str | None]] = {}
         self.needs: dict[tuple[str | None, str], list[Any]] = {}
@@ -59,7 +65,8 @@ class ReviewSummary:
         places = {"national", engine.province}
         policies = [p for p, _ in engine.registry.policies if p.jurisdiction in places]
         requirements = {rule.code: rule.requirement for rule, _ in engine.rules if rule.trainable}
-        return cls(as_of, engine.units, policies, requirements)
+        standards = [rule.code for rule, _ in engine.rules if rule.standard]
+        return cls(as_of, engine.units, policies, requirements, standards)
 
     def chain(self, code: str | None) -> tuple[str, ...]:
         """The unit and its ancestors, nearest first (empty for an unknown unit)."""
@@ -84,7 +91,12 @@ class ReviewSummary:
 
     def add(self, a: Assessment) -> None:
         """Count one assessment."""
-        self.tally.setdefault(a.unit if a.unit in self.units else None, Counter())[a.status] += 1
+        unit = a.unit if a.unit in self.units else None
+        self.tally.setdefault(unit, Counter())[a.status] += 1
+        if a.status is Status.NON_COMPLIANT and (
+            self.standards is None or any(f.outcome is Outcome.NOT_MET and f.rule in self.standards for f in a.findings)
+        ):
+            self.short[unit] += 1
         if a.title is not None and a.unit is not None:
             self.holders.setdefault((a.unit, a.title), (a.id, a.full_name))
         if a.status in (Status.NON_COMPLIANT, Status.WITHIN_GRACE):
@@ -112,9 +124,9 @@ class ReviewSummary:
         last, with code None)."""
         totals = self._rollup()
         commune_fails: Counter[str | None] = Counter()
-        for code, counts in self.tally.items():
+        for code, short in self.short.items():
             if code is not None and self.units[code].tier is Tier.COMMUNE:
-                commune_fails[self.district_of(code)] += counts[Status.NON_COMPLIANT]
+                commune_fails[self.district_of(code)] += short
         children: dict[str | None, list[str]] = {}
         for code in totals:
             if code is not None:

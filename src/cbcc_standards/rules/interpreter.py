@@ -43,6 +43,7 @@ from .requirements import (
     NoConsecutiveFailures,
     NoFailureSince,
     NotEncoded,
+    NotPastRetirement,
     RecentRatings,
     Requirement,
     StateManagementCertificate,
@@ -573,6 +574,24 @@ def _no_failure_since(req: NoFailureSince, official: Official, ctx: Context, rul
 # -- titles and unencoded standards -----------------------------------------------------------------------------
 
 
+def _not_past_retirement(req: NotPastRetirement, official: Official, ctx: Context, rule: Rule | None) -> Verdict:
+    what = subject(req)
+    birth = official.birth_date
+    if birth is None:
+        return _missing(what, ("birth_date",))
+    genders = (official.gender,) if official.gender is not None else tuple(Gender)
+    days = sorted(retirement_date(g, birth) for g in genders)
+    on = ctx.as_of
+    # The Labour Code in force on the day is cited (the 2012 code's 60 / 55 are the 2019 code's before 2021).
+    cited = tuple(b for b in rule.basis if b.effective.contains(on)) or None if rule is not None else None
+    if on <= days[0]:
+        key = "retirement.before" if len(days) == 1 or days[0] == days[-1] else "retirement.not_before"
+        return Verdict(Outcome.MET, M(key, retire=days[0]), days[0].isoformat(), basis=cited)
+    if on > days[-1]:
+        return Verdict(Outcome.NOT_MET, M("retirement.past", retire=days[-1], on=on), days[-1].isoformat(), basis=cited)
+    return replace(_missing(what, ("gender",)), basis=cited)
+
+
 def _title_in_force(req: TitleInForce, official: Official, ctx: Context, rule: Rule | None) -> Verdict:
     title = ctx.title
     if title is None:
@@ -643,6 +662,7 @@ _CHECKS: dict[type, Callable[[Any, Official, Context, Rule | None], Verdict]] = 
     DisciplineWaiting: _discipline_waiting,
     NoConsecutiveFailures: _no_consecutive_failures,
     NoFailureSince: _no_failure_since,
+    NotPastRetirement: _not_past_retirement,
     TitleInForce: _title_in_force,
     NotEncoded: _not_encoded,
 }

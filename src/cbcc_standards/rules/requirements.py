@@ -32,6 +32,7 @@ __all__ = [
     "NoConsecutiveFailures",
     "NoFailureSince",
     "NotEncoded",
+    "NotPastRetirement",
     "RecentRatings",
     "Requirement",
     "StateManagementCertificate",
@@ -281,6 +282,16 @@ class NoFailureSince(_Requirement):
     reads: ClassVar[tuple[str, ...]] = ("evaluations", "disciplines")
 
 
+class NotPastRetirement(_Requirement):
+    """The official has not passed the normal retirement moment (the end of the month the retirement age is reached,
+    BLLĐ 2019 Art 169, ND 135/2020 Art 3–4; before 2021, 60 / 55). With the gender unknown it is decided when both
+    genders' dates fall on the same side of the evaluation date."""
+
+    type: Literal["not_past_retirement"] = "not_past_retirement"
+
+    reads: ClassVar[tuple[str, ...]] = ("birth_date", "gender")
+
+
 class TitleInForce(_Requirement):
     """The official's title exists on the date and matches the official's category (bookkeeping)."""
 
@@ -334,6 +345,7 @@ Requirement = Annotated[
     | DisciplineWaiting
     | NoConsecutiveFailures
     | NoFailureSince
+    | NotPastRetirement
     | TitleInForce
     | NotEncoded
     | Custom,

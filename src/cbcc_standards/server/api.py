@@ -108,7 +108,7 @@ def read_person(engine: Engine, data: dict[str, Any], lang: Lang, field: str) ->
     item = next(iter(engine.validate_roster(rows)))
     if isinstance(item, Rejected):
         raise ApiError(422, row_error_items(item.errors, lang, prefix=field))
-    return item, [error_dict(w) for w in rows.warnings()]
+    return item, [error_dict(w, lang) for w in rows.warnings()]
 
 
 def _assessment(assessment: Any, lang: Lang, remarks: list[dict[str, Any]]) -> dict[str, Any]:

@@ -7,8 +7,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..i18n import Lang, has, t
-from ..results import RowError
+from ..i18n import Lang, t
+from ..results import RowError, validation_message
 
 __all__ = [
     "ApiError",
@@ -18,9 +18,6 @@ __all__ = [
     "row_error_items",
     "validation_items",
 ]
-
-MAX_DETAIL = 300
-"""The longest library or pydantic message quoted in an error (a hostile input cannot blow it up)."""
 
 
 @dataclass(frozen=True)
@@ -71,20 +68,9 @@ def error_body(items: Iterable[ErrorItem]) -> dict[str, Any]:
     return {"errors": [item.as_dict() for item in items]}
 
 
-def _short(text: str) -> str:
-    text = " ".join(str(text).split())
-    return text if len(text) <= MAX_DETAIL else text[: MAX_DETAIL - 1] + "…"
-
-
 def _message(code: str, detail: str, field: str | None, lang: Lang) -> str:
-    """A validation message in ``lang``: the catalogue's words for the code when it has them (``detail`` quoted where
-    the words need it), else the library's own message."""
-    key = f"server.validation.{code}"
-    if has(key, lang):
-        return t(key, lang, field=field or "-", detail=_short(detail))
-    if lang is Lang.EN:
-        return _short(detail)
-    return t("server.validation.other", lang, field=field or "-", detail=_short(detail))
+    """A validation message in ``lang`` (:func:`cbcc_standards.results.validation_message`)."""
+    return validation_message(code, detail, field, lang)
 
 
 def validation_items(errors: Iterable[Mapping[str, Any]], lang: Lang, *, prefix: str | None = None) -> list[ErrorItem]:
@@ -112,13 +98,14 @@ def row_error_items(
     items = []
     for e in errors:
         field = f"{prefix}.{e.field}" if prefix and e.field else (prefix or e.field)
-        items.append(ErrorItem(code=e.code, message=_message(e.code, e.message, field, lang), field=field, row=row))
+        message = _message(e.code, e.message, field, lang) if e.english else e.message
+        items.append(ErrorItem(code=e.code, message=message, field=field, row=row))
     return items
 
 
 def row_error_dicts(errors: Iterable[RowError], lang: Lang) -> list[dict[str, Any]]:
     """A rejected row's errors as the report shapes give them (``field``, ``message``, ``code``), in ``lang``."""
-    return [{"field": e.field, "message": _message(e.code, e.message, e.field, lang), "code": e.code} for e in errors]
+    return [{"field": e.field, "message": e.render(lang), "code": e.code} for e in errors]
 
 
 def accept_language(header: str | None, default: Lang = Lang.VI) -> Lang:

@@ -116,7 +116,7 @@ def _render(doc: Document, out: IO[str], lang: Lang) -> None:
                 ]
             )
     for r in doc.report.rejected:
-        message = "; ".join(f"{e.field or '-'}: {e.message}" for e in r.errors)
+        message = "; ".join(f"{e.field or '-'}: {e.render(lang)}" for e in r.errors)
         where = f"row {r.line} (record {r.row})" if r.line is not None and r.line != r.row else f"row {r.row}"
         row = [
             r.id,

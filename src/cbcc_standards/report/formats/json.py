@@ -49,8 +49,8 @@ def _review(doc: ReviewDocument, out: IO[str], lang: Lang) -> None:
         first = False
     out.write("\n ],\n" if not first else "],\n")
     report = doc.report
-    out.write(' "rejected": ' + _dumps([rejected_dict(r) for r in report.rejected]))
-    out.write(',\n "warnings": ' + _dumps([error_dict(w) for w in doc.file_warnings()]))
+    out.write(' "rejected": ' + _dumps([rejected_dict(r, lang) for r in report.rejected]))
+    out.write(',\n "warnings": ' + _dumps([error_dict(w, lang) for w in doc.file_warnings()]))
     out.write(',\n "summary": ' + _dumps(report.summary()) + "}\n")
 
 
@@ -63,7 +63,7 @@ def document_data(doc: Document, lang: Lang) -> Any:
             "title": doc.title.code,
             "as_of": doc.as_of.isoformat(),
             "candidates": [pool_entry_dict(e, lang) for e in doc.pool],
-            "rejected": [rejected_dict(r) for r in doc.rejected],
+            "rejected": [rejected_dict(r, lang) for r in doc.rejected],
         }
     if isinstance(doc, RetirementDocument):
         return retirement_dict(doc.gender, doc.born, doc.retirement)
@@ -92,9 +92,9 @@ def _render_lines(doc: Document, out: IO[str], lang: Lang) -> None:
     for assessment in doc.assessments():
         out.write(_dumps({"type": "official", **assessment_dict(assessment, lang)}) + "\n")
     for rejected in doc.report.rejected:
-        out.write(_dumps({"type": "rejected", **rejected_dict(rejected)}) + "\n")
+        out.write(_dumps({"type": "rejected", **rejected_dict(rejected, lang)}) + "\n")
     for warning in doc.file_warnings():
-        out.write(_dumps({"type": "warning", **error_dict(warning)}) + "\n")
+        out.write(_dumps({"type": "warning", **error_dict(warning, lang)}) + "\n")
     out.write(_dumps({"type": "summary", **doc.report.summary()}) + "\n")
 
 

@@ -81,9 +81,9 @@ def _review(doc: ReviewDocument, out: IO[str], lang: Lang) -> None:
             ident = f" ({_line(r.id)})" if r.id else ""
             where = _where(r, lang)
             for e in r.errors:
-                out.write(f"    {where}{ident}, {_line(e.field or '-')}: {_line(e.message)}\n")
+                out.write(f"    {where}{ident}, {_line(e.field or '-')}: {_line(e.render(lang))}\n")
     for w in doc.file_warnings():
-        out.write(f"! {_line(w.field or '-')}: {_line(w.message)}\n")
+        out.write(f"! {_line(w.field or '-')}: {_line(w.render(lang))}\n")
     s = report.summary()
     out.write("\n" + t("report.totals", lang, officials=s["officials"], rejected=s["rejected"]) + "\n")
     for status in Status:
@@ -106,7 +106,7 @@ def _person(a: Assessment, out: IO[str], lang: Lang) -> None:
         if shown(f):
             out.write(_finding_line(f, lang))
     for w in a.warnings:
-        out.write(f"    ! {_line(w.field or '-')}: {_line(w.message)}\n")
+        out.write(f"    ! {_line(w.field or '-')}: {_line(w.render(lang))}\n")
 
 
 def _units(doc: ReviewDocument, out: IO[str], lang: Lang) -> None:
@@ -169,7 +169,7 @@ def _planning(doc: PlanningDocument, out: IO[str], lang: Lang) -> None:
             out.write(f"    - {_line(reason(lang))}\n")
     for r in doc.rejected:
         for err in r.errors:
-            out.write(f"! {_where(r, lang)}, {_line(err.field or '-')}: {_line(err.message)}\n")
+            out.write(f"! {_where(r, lang)}, {_line(err.field or '-')}: {_line(err.render(lang))}\n")
     if any(e.outstanding for e in doc.pool):
         out.write("\n" + t("planning.legend", lang) + "\n")
 

@@ -186,7 +186,7 @@ def _render(doc: Document, out: IO[bytes], lang: Lang) -> None:
                 t(f"action.{a.action.value}"),
                 a.deadline,
                 "\n".join(view.finding_text(f) for f in view.findings(a)),
-                "\n".join(f"{w.field or '-'}: {w.message}" for w in a.warnings),
+                "\n".join(f"{w.field or '-'}: {w.render(lang)}" for w in a.warnings),
             ]
 
     sheets.table(t("report.to_act"), headers, [12, 24, 26, 26, 22, 22, 18, 16, 12, 90, 40], act_rows(), wrap=(9, 10))
@@ -224,7 +224,9 @@ def _render(doc: Document, out: IO[bytes], lang: Lang) -> None:
     sheets.table(t("report.training"), headers, [24, 26, 44, 30, 10, 12], need_rows)
 
     rejected_rows = (
-        [r.line or r.row, r.row, r.id, error.field, error.message] for r in view.report.rejected for error in r.errors
+        [r.line or r.row, r.row, r.id, error.field, error.render(lang)]
+        for r in view.report.rejected
+        for error in r.errors
     )
     headers = [t("report.row"), t("report.record_column"), t("report.id"), t("report.field"), t("report.message")]
     sheets.table(t("report.rejected"), headers, [8, 8, 14, 22, 80], rejected_rows, wrap=(4,))
@@ -244,7 +246,7 @@ def _render(doc: Document, out: IO[bytes], lang: Lang) -> None:
         (t("report.notices"), view.summary["notices"]),
         *((f"{t('report.plugins')}: {name}", version) for name, version in receipt.plugins),
         *((t("report.plugin_failed", name=name, error=error), None) for name, error in receipt.failed_plugins),
-        *((f"{t('report.file_warnings')}: {w.field or '-'}", w.message) for w in view.file_warnings),
+        *((f"{t('report.file_warnings')}: {w.field or '-'}", w.render(lang)) for w in view.file_warnings),
     ]
     sheets.table(t("report.about"), [t("report.item"), t("report.value")], [30, 70], about, wrap=(1,))
 
