@@ -7,6 +7,7 @@ the two differ, so the documentation cannot drift from the rules the engine runs
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from typing import TYPE_CHECKING
 
 from .i18n import Lang, t
@@ -187,6 +188,18 @@ def _deadline(deadline: Deadline, source: str, lang: Lang) -> list[str]:
     ]
 
 
+def _regimes(labels: _Labels, lang: Lang) -> list[str]:
+    """The named periods of the law, oldest first, each with the acts that open and close it."""
+    from .law.regimes import REGIMES
+
+    lines = [f"## {labels['regimes']}", "", labels["regimes_intro"], ""]
+    lines += [f"| {labels['regime']} | {labels['valid']} | {labels['bases']} |", "|---|---|---|"]
+    for regime in sorted(REGIMES, key=lambda r: (r.period.start or date.min, r.code)):
+        bases = "; ".join(f"{b.citation} [{b.confidence.mark}]" for b in regime.bases)
+        lines.append(f"| `{regime.code}` — {_cell(regime.name(lang))} | {_period(regime.period)} | {_cell(bases)} |")
+    return [*lines, ""]
+
+
 def render_rule_catalogue(registry: Registry, *, lang: Lang | str = "en") -> str:
     """The rule catalogue of ``registry`` as Markdown, in ``lang`` (``"en"`` or ``"vi"``) for labels and headings.
 
@@ -221,6 +234,7 @@ def render_rule_catalogue(registry: Registry, *, lang: Lang | str = "en") -> str
             for s in sourced
         ]
         lines.append("")
+    lines += _regimes(labels, language)
     for s in sourced:
         lines += _ruleset(s.ruleset, s.source, registry.titles, language)
     if registry.deadlines:

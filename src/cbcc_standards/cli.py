@@ -356,11 +356,14 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> None:
 
 
 def _unit_warnings(engine: Any, as_of: date, lang: Lang) -> list[Any]:
-    """What is wrong with the units known to the engine on ``as_of`` (a district on a two-tier date, a missing
-    parent…), as warnings for the report and on standard error."""
+    """What is wrong with the user's units file on ``as_of`` (a district on a two-tier date, a missing parent…), as
+    warnings for the report and on standard error. Plugins' units (used without a units file) are their own data of
+    their own date, and not checked against ``as_of``."""
     from .reading.unittree import check_unit_tree
     from .results import RowError
 
+    if not engine.user_units:
+        return []
     warnings = [
         RowError(field="units", code=p.code, message=p.message(lang))
         for p in check_unit_tree(engine.units.values(), as_of=as_of)

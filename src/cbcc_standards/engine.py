@@ -80,8 +80,9 @@ class Engine:
     """Evaluates officials against the rules of a registry, for a jurisdiction, with known units.
 
     Build one per job and reuse it: rule selection is cached per (date, title). ``province`` selects the provincial
-    rule sets, delegations and deadlines of that jurisdiction on top of the national ones. ``units`` (the user's)
-    take precedence over units contributed by plugins. With ``strict`` a rule that raises stops the run.
+    rule sets, delegations and deadlines of that jurisdiction on top of the national ones. ``units`` (the user's,
+    the whole tree of the review's date) replace the units contributed by plugins, which are used when none are
+    given. With ``strict`` a rule that raises stops the run.
     """
 
     def __init__(
@@ -98,9 +99,11 @@ class Engine:
         self.province = province
         self.strict = strict
         supplied = list(units.values() if isinstance(units, Mapping) else (units or ()))
-        self.units: dict[str, AdministrativeUnit] = dict(self.registry.units)
         self.user_units = bool(supplied)
-        self.units.update((u.code, u) for u in supplied)
+        # A units file is the whole tree of its date: plugins' units (a province's of 2021, say) are not mixed in.
+        self.units: dict[str, AdministrativeUnit] = (
+            {u.code: u for u in supplied} if supplied else dict(self.registry.units)
+        )
         jurisdictions = {NATIONAL} | ({province} if province else set())
         self._rules = tuple(
             (rule, source) for rule, ruleset, source in self.registry.rules() if ruleset.jurisdiction in jurisdictions

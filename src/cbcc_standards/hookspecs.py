@@ -53,7 +53,8 @@ def cbcc_register_titles(register: Callable[[Title], None]) -> None:
 
 @hookspec
 def cbcc_register_units(register: Callable[[AdministrativeUnit], None]) -> None:
-    """Contribute administrative units (optional; users can also pass a units file, which takes precedence).
+    """Contribute administrative units (optional; a units file the user passes replaces them: it is the whole tree of
+    its date).
 
     Called once when a registry is built. Call ``register(unit)`` once per
     :class:`~cbcc_standards.AdministrativeUnit`; a unit code registered twice makes the plugin fail.

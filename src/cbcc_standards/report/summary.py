@@ -81,13 +81,23 @@ class ReviewSummary:
         return found
 
     def district_of(self, code: str | None) -> str | None:
-        """The district a unit belongs to (itself if a district); for a commune directly under a province (two-tier
-        government from 01/07/2025), the province."""
+        """The unit that answers for a unit's officials in the report (training needs, people to act on, PAR
+        policies): its district (itself if a district); for a commune directly under a province (the two-tier local
+        government from 01/07/2025, where no district exists) the commune itself; else the top of its chain."""
         chain = self.chain(code)
         for link in chain:
             if self.units[link].tier is Tier.DISTRICT:
                 return link
+        if len(chain) > 1 and self.units[chain[0]].tier is Tier.COMMUNE:
+            return chain[0]
         return chain[-1] if chain else None
+
+    @property
+    def answering_label(self) -> str:
+        """The catalogue key naming the answering level: ``report.district``, or ``report.commune_level`` for a
+        two-tier tree (no district in it)."""
+        has_district = any(u.tier is Tier.DISTRICT for u in self.units.values())
+        return "report.district" if has_district or not self.units else "report.commune_level"
 
     def add(self, a: Assessment) -> None:
         """Count one assessment."""
@@ -154,7 +164,8 @@ class ReviewSummary:
                 "parent": unit.parent if unit else None,
                 **{s.value: counts[s] for s in Status},
             }
-            if unit is not None and unit.tier is Tier.DISTRICT:
+            if unit is not None and unit.tier in (Tier.DISTRICT, Tier.COMMUNE) and self.district_of(code) == code:
+                # the answering unit: a district, or a commune of a two-tier province
                 entry["responsible"] = self._responsible(code)
                 entry["par_deduction"] = self._par(commune_fails[code], lang)
             entries.append(entry)

@@ -116,6 +116,9 @@ class ReviewView:
         self.units: list[dict[str, Any]] = self.summary["units"]
         self.needs: list[dict[str, Any]] = self.summary["training_needs"]
         self.file_warnings = doc.file_warnings()
+        review = self.report.review
+        self.group_label = self.t(review.answering_label if review is not None else "report.district")
+        """The name of the answering level: "Đơn vị cấp huyện", or "Đơn vị cấp xã" in a two-tier province."""
 
     def t(self, key: str, **params: Any) -> str:
         """A label of the catalogue in the report's language."""

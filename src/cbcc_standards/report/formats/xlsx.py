@@ -169,7 +169,7 @@ def _render(doc: Document, out: IO[bytes], lang: Lang) -> None:
     )
 
     headers = [t("report.id"), t("report.full_name"), t("report.title"), t("report.unit_code"), t("report.unit")]
-    headers += [t("report.district"), t("report.status"), t("report.action"), t("report.deadline")]
+    headers += [view.group_label, t("report.status"), t("report.action"), t("report.deadline")]
     headers += [t("report.findings"), t("report.row_warnings")]
 
     def act_rows() -> Iterable[list[Any]]:
@@ -208,7 +208,7 @@ def _render(doc: Document, out: IO[bytes], lang: Lang) -> None:
         )
         sheets.table(t("report.attention"), headers, [12, 24, 26, 26, 22, 30, 90], attention_rows, wrap=(6,))
 
-    headers = [t("report.unit_code"), t("report.district"), t("report.qualification")]
+    headers = [t("report.unit_code"), view.group_label, t("report.qualification")]
     headers += [t("report.qualification_code"), t("report.officials"), t("report.deadline")]
     need_rows = (
         [
