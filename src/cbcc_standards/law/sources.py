@@ -7,7 +7,7 @@ rule modules.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from .model import Confidence, LegalBasis, Period
 
@@ -78,9 +78,19 @@ EARLIEST = date(1900, 1, 1)
 """The start of windows that are open towards the past in the law (a rule's window must have a start)."""
 
 
+_DAY = timedelta(days=1)
+
+# Dates shared by several bases, each stated once (the others derive from them).
+_ND_33_START = date(2023, 8, 1)
+_LAST_DAY_BEFORE_ND_33 = _ND_33_START - _DAY
 _TWO_TIER_START = date(2025, 7, 1)
-_LAST_DAY_OF_COMMUNE_CATEGORIES = date(2025, 6, 30)
-_LAST_DAY_BEFORE_ND_300 = date(2026, 7, 31)
+_LAST_DAY_OF_COMMUNE_CATEGORIES = _TWO_TIER_START - _DAY
+_ND_300_START = date(2026, 8, 1)
+_LAST_DAY_BEFORE_ND_300 = _ND_300_START - _DAY
+_ND_138_2020_IN_FORCE = Period(start=date(2020, 12, 1), end=_LAST_DAY_OF_COMMUNE_CATEGORIES)
+_TT_2_2021_START = date(2021, 8, 1)
+_ND_29_2024_APPLIES = date(2024, 5, 1)
+_QD_377_START = date(2025, 10, 8)
 
 
 def _nd33(
@@ -98,7 +108,7 @@ def _nd33(
         article=article,
         clause=clause or None,
         signed=date(2023, 6, 10),
-        effective=Period(start=date(2023, 8, 1), end=_LAST_DAY_OF_COMMUNE_CATEGORIES if civil_servants else None),
+        effective=Period(start=_ND_33_START, end=_LAST_DAY_OF_COMMUNE_CATEGORIES if civil_servants else None),
         confidence=confidence,
         note=note,
         url="https://news.laodong.vn/cong-doan/quy-dinh-nang-luong-cho-can-bo-cong-chuc-cap-huyen-tinh-ve-cap-xa-"
@@ -111,7 +121,7 @@ def _tt13(confidence: Confidence, **details: str) -> LegalBasis:
         document="Thông tư 13/2019/TT-BNV",
         issuer="Bộ Nội vụ",
         signed=date(2019, 11, 6),
-        effective=Period(start=date(2019, 12, 25), end=date(2023, 7, 31)),
+        effective=Period(start=date(2019, 12, 25), end=_LAST_DAY_BEFORE_ND_33),
         confidence=confidence,
         **details,
     )
@@ -121,7 +131,7 @@ ND_92_2009_ART3 = LegalBasis(
     document="Nghị định 92/2009/NĐ-CP",
     issuer="Chính phủ",
     article="3",
-    effective=Period(end=date(2023, 7, 31)),
+    effective=Period(end=_LAST_DAY_BEFORE_ND_33),
     confidence=H,
     note="Titles of commune cadres and civil servants until ND 33/2023.",
 )
@@ -163,7 +173,7 @@ TT_04_2022 = LegalBasis(
     document="Thông tư 04/2022/TT-BNV",
     issuer="Bộ Nội vụ",
     signed=date(2022, 5, 23),
-    effective=Period(start=date(2022, 7, 1), end=date(2023, 7, 31)),
+    effective=Period(start=date(2022, 7, 1), end=_LAST_DAY_BEFORE_ND_33),
     confidence=M,
     note="Adds 'unless a law provides otherwise' to the professional standard of TT 13/2019; the effective date "
     "01/07/2022 is not in the project's sources (secondary).",
@@ -202,7 +212,7 @@ QD_04_2004_ART5 = LegalBasis(
     document="Quyết định 04/2004/QĐ-BNV",
     issuer="Bộ Nội vụ",
     article="5",
-    effective=Period(start=date(2004, 1, 16), end=date(2023, 7, 31)),
+    effective=Period(start=date(2004, 1, 16), end=_LAST_DAY_BEFORE_ND_33),
     confidence=M,
     note="Standards of the commune Party secretary from a secondary summary; the start date is the decision's date "
     "of issue (16/01/2004), not confirmed as its effective date.",
@@ -213,14 +223,14 @@ QD_04_2004_ART5 = LegalBasis(
 TT_2_2021 = LegalBasis(
     document="Thông tư 2/2021/TT-BNV",
     issuer="Bộ Nội vụ",
-    effective=Period(start=date(2021, 8, 1)),
+    effective=Period(start=_TT_2_2021_START),
     confidence=H,
     note="Standards of administrative civil-servant ranks; amended by TT 06/2022/TT-BNV from 15/08/2022.",
 )
 TT_2_2021_SECONDARY = LegalBasis(
     document="Thông tư 2/2021/TT-BNV",
     issuer="Bộ Nội vụ",
-    effective=Period(start=date(2021, 8, 1)),
+    effective=Period(start=_TT_2_2021_START),
     confidence=M,
     note="The degree standard of the chuyên viên chính and chuyên viên ranks is from a secondary summary.",
 )
@@ -245,7 +255,7 @@ ND_29_2024 = LegalBasis(
     document="Nghị định 29/2024/NĐ-CP",
     issuer="Chính phủ",
     signed=date(2024, 3, 6),
-    effective=Period(start=date(2024, 5, 1)),
+    effective=Period(start=_ND_29_2024_APPLIES),
     confidence=H,
     note="Standards of heads and deputy heads of provincial departments [H]; the application date 01/05/2024 is "
     "from a secondary source [M].",
@@ -254,21 +264,21 @@ ND_29_2024_DATE = LegalBasis(
     document="Nghị định 29/2024/NĐ-CP",
     issuer="Chính phủ",
     signed=date(2024, 3, 6),
-    effective=Period(start=date(2024, 5, 1)),
+    effective=Period(start=_ND_29_2024_APPLIES),
     confidence=M,
     note="Applies from 01/05/2024 (secondary source).",
 )
 ND_29_2024_DISTRICT_HEADS = LegalBasis(
     document="Nghị định 29/2024/NĐ-CP",
     issuer="Chính phủ",
-    effective=Period(start=date(2024, 5, 1)),
+    effective=Period(start=_ND_29_2024_APPLIES),
     confidence=L,
     note="Standards of heads and deputy heads of district departments not confirmed (believed trung cấp LLCT+).",
 )
 TT_2_2021_CS_NV = LegalBasis(
     document="Thông tư 2/2021/TT-BNV",
     issuer="Bộ Nội vụ",
-    effective=Period(start=date(2021, 8, 1)),
+    effective=Period(start=_TT_2_2021_START),
     confidence=L,
     note="The standards of the cán sự and nhân viên ranks were not confirmed.",
 )
@@ -401,7 +411,7 @@ ND_300_2026_ART29 = LegalBasis(
     article="12",
     point=None,
     signed=date(2026, 7, 29),
-    effective=Period(start=date(2026, 8, 1)),
+    effective=Period(start=_ND_300_START),
     confidence=M,
     url="https://github.com/diepxuan/diepxuan.github.io (van-ban/can-bo/300-2026-nd-cp.md, from luatvietnam.vn)",
     note="Replaces ND 170/2025 Art 29 (appointment conditions): cl.2 in the planning for the post; cl.3 12 months in "
@@ -424,7 +434,7 @@ ND_138_2020_ART42 = LegalBasis(
     issuer="Chính phủ",
     article="42",
     signed=date(2020, 11, 27),
-    effective=Period(start=date(2020, 12, 1), end=date(2025, 6, 30)),
+    effective=_ND_138_2020_IN_FORCE,
     confidence=H,
     note="Appointment conditions: title standards, in the planning, ≥ 5 years of working time left counted from the "
     "start of the process (first appointment or higher post), not under discipline.",
@@ -434,7 +444,7 @@ ND_138_2020_ART56 = LegalBasis(
     issuer="Chính phủ",
     article="56",
     signed=date(2020, 11, 27),
-    effective=Period(start=date(2020, 12, 1), end=date(2025, 6, 30)),
+    effective=_ND_138_2020_IN_FORCE,
     confidence=H,
     note="Rotation (luân chuyển): at least 10 years (two terms) of working time left.",
 )
@@ -458,7 +468,7 @@ QD_377_2025 = LegalBasis(
     document="Quy định 377-QĐ/TW",
     issuer="Bộ Chính trị",
     signed=date(2025, 10, 8),
-    effective=Period(start=date(2025, 10, 8)),
+    effective=Period(start=_QD_377_START),
     confidence=M,
     url="https://hatinh24h.com.vn/quy-dinh-ve-gioi-thieu-nhan-su-de-trung-uong-xem-xet-bau-tong-bi-thu-bo-chinh-tri-"
     "ban-bi-thu-a192003.html",
@@ -472,7 +482,7 @@ QD_50_2021 = LegalBasis(
     document="Quy định 50-QĐ/TW",
     issuer="Bộ Chính trị",
     signed=date(2021, 12, 27),
-    effective=Period(start=date(2021, 12, 27), end=date(2025, 10, 7)),
+    effective=Period(start=date(2021, 12, 27), end=_QD_377_START - _DAY),
     confidence=M,
     note="Planned cadres must have age for at least one full term; removed from planning when over age or "
     "disciplined with reprimand or more. Replaced by QĐ 377-QĐ/TW.",
