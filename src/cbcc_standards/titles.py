@@ -56,12 +56,81 @@ class Title(BaseModel):
         return self.name_vi if lang == "vi" else self.name_en
 
 
+_ABBREVIATIONS = {
+    "ubnd": "uy_ban_nhan_dan",
+    "hdnd": "hoi_dong_nhan_dan",
+    "ubmttq": "uy_ban_mat_tran_to_quoc",
+    "mttq": "mat_tran_to_quoc",
+    "bchqs": "ban_chi_huy_quan_su",
+    "chqs": "chi_huy_quan_su",
+    "hlhpn": "hoi_lien_hiep_phu_nu",
+    "lhpn": "lien_hiep_phu_nu",
+    "ccb": "cuu_chien_binh",
+    "tncs": "thanh_nien_cong_san",
+    "tn": "thanh_nien",
+    "pvhcc": "phuc_vu_hanh_chinh_cong",
+    "vp": "van_phong",
+    "ct": "chu_tich",
+    "pct": "pho_chu_tich",
+    "pbt": "pho_bi_thu",
+    "gd": "giam_doc",
+    "pgd": "pho_giam_doc",
+    "cv": "chuyen_vien",
+    "cvc": "chuyen_vien_chinh",
+    "cvcc": "chuyen_vien_cao_cap",
+}
+"""Abbreviations records use in titles, spelled out before comparing."""
+
+_FILLERS = (
+    "_viet_nam",
+    "_thanh_nien_cong_san_ho_chi_minh",
+    "_ho_chi_minh",
+    "_thanh_nien",
+    "_ban_chi_huy",
+    "_ban",
+    "_uy_ban_mat_tran",
+    "_lien_hiep",
+)
+"""Words that some records write and others leave out, none of which tells two titles apart."""
+
+_LOCALITY = ("_cap_xa", "_xa", "_phuong", "_thi_tran", "_dac_khu")
+_LEADING = ("cong_chuc_", "can_bo_", "chuc_danh_", "chuc_vu_")
+_SOURCE_DEPARTMENT = ("giam_doc_so", "pho_giam_doc_so")
+
+
+def _canonical(slug: str) -> str:
+    """A title's slug with its abbreviations spelled out and the words records add or drop removed: "Chủ tịch Ủy
+    ban nhân dân xã", "Chủ tịch UBND" and "CT UBND xã" compare equal where they name one title; "Giám đốc Sở Nội vụ"
+    reads as "Giám đốc Sở"."""
+    words = "_".join(_ABBREVIATIONS.get(w, w) for w in slug.split("_"))
+    words = f"_{words}_"
+    for filler in _FILLERS:
+        words = words.replace(filler + "_", "_")
+    words = words.strip("_")
+    for lead in _LEADING:
+        if words.startswith(lead) and "_" + words[len(lead) :] not in _LOCALITY:
+            words = words[len(lead) :]
+    for tail in _LOCALITY:
+        if words.endswith(tail):
+            words = words[: -len(tail)]
+            break
+    if words in ("cong_chuc", "can_bo"):
+        return slug  # a category alone names no title
+    for head in _SOURCE_DEPARTMENT:
+        if words.startswith(head + "_"):
+            return head
+    return words
+
+
 class TitleCatalogue:
-    """Titles by code, resolvable from their code, Vietnamese name or an alias in any spelling."""
+    """Titles by code, resolvable from their code, Vietnamese name or an alias in any spelling; failing that, from
+    the same wording with abbreviations spelled out and the words records add or drop ("công chức", "xã", "Việt
+    Nam") removed, when that names one title only."""
 
     def __init__(self, titles: Iterable[Title] = ()) -> None:
         self._by_code: dict[str, Title] = {}
         self._lookup: dict[str, str] = {}
+        self._loose: dict[str, str | None] = {}
         for title in titles:
             self.add(title)
 
@@ -76,13 +145,19 @@ class TitleCatalogue:
             if other is not None and other != title.code:
                 raise ValueError(f"title name {spelling!r} of {title.code!r} already names {other!r}")
             self._lookup[key] = title.code
+            loose = _canonical(key)
+            if loose and self._loose.get(loose, title.code) != title.code:
+                self._loose[loose] = None  # two titles read alike: neither is guessed
+            else:
+                self._loose[loose] = title.code
 
     def resolve(self, text: Any) -> str:
         """The code of the title named by ``text`` (code, Vietnamese name or alias); else :class:`UnknownTitleError`."""
         if isinstance(text, str):
             if text in self._by_code:
                 return text
-            code = self._lookup.get(slugify(text))
+            key = slugify(text)
+            code = self._lookup.get(key) or self._loose.get(_canonical(key))
             if code is not None:
                 return code
         raise UnknownTitleError(f"unknown title {text!r}")
@@ -92,6 +167,7 @@ class TitleCatalogue:
         other = TitleCatalogue()
         other._by_code = dict(self._by_code)
         other._lookup = dict(self._lookup)
+        other._loose = dict(self._loose)
         return other
 
     def get(self, code: str) -> Title | None:
