@@ -93,6 +93,9 @@ def test_the_data_finding_says_what_is_wrong_in_both_languages(
         (None, date(2019, 10, 1), Outcome.UNDETERMINED),
         (None, date(2025, 12, 31), Outcome.UNDETERMINED),
         (None, date(2026, 1, 1), Outcome.NOT_MET),
+        # The day the 2019 Labour Code took effect, and the day before (which code is cited).
+        ("male", date(2020, 12, 31), Outcome.MET),
+        ("male", date(2021, 1, 1), Outcome.MET),
     ],
 )
 def test_past_the_retirement_age(

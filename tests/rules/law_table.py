@@ -567,6 +567,14 @@ DOCUMENTS: dict[str, tuple[date | None, date | None]] = {
     "Thông tư 06/2022/TT-BNV": (None, D(2022, 8, 15)),  # §3.1
     "Luật Hộ tịch 60/2014/QH13": (None, D(2016, 1, 1)),  # §1.2
     "Luật Cán bộ, công chức 80/2025/QH15": (None, D(2025, 7, 1)),  # §9.0
+    "Quy định 365-QĐ/TW": (D(2025, 8, 30), D(2025, 8, 30)),  # §9.3
+    "Nghị định 150/2025/NĐ-CP": (D(2025, 6, 12), D(2025, 7, 1)),  # §9.0
+    "Nghị định 361/2025/NĐ-CP": (None, D(2025, 12, 31)),  # §9.0
+    "Nghị định 172/2025/NĐ-CP": (D(2025, 6, 30), D(2025, 7, 1)),  # §9.5 (signing date: the decree's own header)
+    "Nghị định 48/2023/NĐ-CP": (None, D(2023, 9, 15)),  # §5
+    "Công văn 3825/UBND-NC (Quảng Ngãi)": (D(2021, 8, 11), None),  # §0
+    "Bộ luật Lao động 10/2012/QH13": (None, D(2013, 5, 1)),  # §4 [M]: in force until BLLĐ 2019
+    "Bộ luật Lao động 45/2019/QH14": (None, D(2021, 1, 1)),  # §4
 }
 LATER_STARTS: dict[tuple[str, str], date] = {
     ("Luật Cán bộ, công chức 80/2025/QH15", "26, 27"): D(2026, 1, 1),  # §5: evaluation from 01/01/2026
