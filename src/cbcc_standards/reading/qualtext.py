@@ -258,13 +258,13 @@ _VOCABULARY: dict[str, dict[tuple[str, ...], _Meaning]] = {
     "general_education": _phrases(
         *_levels(
             {
-                "tieu_hoc": ("tieu hoc", "cap 1", "5/12", "4/10"),
-                "thcs": ("thcs", "trung hoc co so", "cap 2", "9/12", "7/10", "ptcs", "pho thong co so"),
-                "thpt": ("thpt", "trung hoc pho thong", "cap 3", "12/12", "10/10", "ptth", "pho thong trung hoc"),
+                "tieu_hoc": ("tieu hoc", "cap 1"),
+                "thcs": ("thcs", "trung hoc co so", "cap 2", "ptcs", "pho thong co so"),
+                "thpt": ("thpt", "trung hoc pho thong", "cap 3", "ptth", "pho thong trung hoc"),
             }
         ),
         (_COMMON_NOISE, _NOISE),
-        (("lop", "he", "van hoa", "giao duc pho thong", "pho thong"), _NOISE),
+        (("lop", "het lop", "he", "van hoa", "giao duc pho thong", "pho thong"), _NOISE),
         (("bo tuc", "bo tuc van hoa", "btvh", "bt thpt"), ("known",)),
         (_PROGRESS, ("progress",)),
     ),
@@ -374,6 +374,19 @@ _LONGEST = {kind: max(len(phrase) for phrase in table) for kind, table in _VOCAB
 _SEPARATORS = frozenset({",", ";", "+", "/", "&", "\n", "va", "hoac"})
 _TOKEN = re.compile(r"\d+/\d+|[^\W_]+|\n|[^\w\s]")
 _YEAR = re.compile(r"^(19|20)\d\d$")
+_GRADE = re.compile(r"^(\d{1,2})/(10|12)$")
+
+# The last grade of each school level, in the 12-year system and the old northern 10-year one (legal-sources.md §6:
+# "9/12" THCS, "12/12" THPT, "7/10", "10/10"): a record's "N/12" (or "lớp N") is the highest grade reached, so the
+# level held is the last one whose final grade it reached ("11/12": THCS finished, THPT not).
+_GRADE_LEVELS = {12: ((12, "thpt"), (9, "thcs"), (5, "tieu_hoc")), 10: ((10, "thpt"), (7, "thcs"), (4, "tieu_hoc"))}
+
+
+def _grade_level(grade: int, system: int) -> str | None:
+    """The general-education level of a grade reached in a ``system``-year school system; None below primary."""
+    if not 1 <= grade <= system:
+        return None
+    return next((level for last, level in _GRADE_LEVELS[system] if grade >= last), None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -409,7 +422,12 @@ def _events(kind: str, text: str) -> list[_Event]:
                 break
         else:
             token, fold = tokens[i]
-            if fold in _SEPARATORS:
+            grade = _GRADE.match(fold) if kind == "general_education" else None
+            after_lop = kind == "general_education" and fold.isdigit() and i > 0 and folded[i - 1] == "lop"
+            if grade or after_lop:
+                level = _grade_level(int(grade.group(1)), int(grade.group(2))) if grade else _grade_level(int(fold), 12)
+                events.append(_Event(("level", level) if level else None, token))
+            elif fold in _SEPARATORS:
                 events.append(_Event(("sep",), token))
             elif _YEAR.match(fold) or (kind == "general_education" and fold.isdigit()):
                 pass  # a year, a grade number: carries nothing
