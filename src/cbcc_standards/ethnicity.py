@@ -198,6 +198,9 @@ ETHNIC_GROUPS: tuple[EthnicGroup, ...] = (
             "Gia Rai",
             "Gia - rai",
             "Giarai",
+            "Jrai",
+            "J'rai",
+            "Jarai",
             "Gia lai",
             "Giơ-rai",
             "Tơ-buăn",
@@ -279,6 +282,8 @@ ETHNIC_GROUPS: tuple[EthnicGroup, ...] = (
             "Xơ-Đăng",
             "Xơđăng",
             "Xê Đăng",
+            "Sê Đăng",
+            "Sedang",
             "Xơ-teng",
             "Xơ Teng",
             "Hđang",
@@ -488,9 +493,36 @@ def _lookups() -> tuple[dict[str, str], dict[str, frozenset[str]]]:
     return exact, {k: frozenset(v) for k, v in folded.items()}
 
 
+_PREFIX = re.compile(r"^\s*(dân\s+tộc|dan\s+toc|dt)\b[\s.:]*", re.IGNORECASE)
+_ALTERNATIVE = re.compile(r"^(?P<first>[^()]+)\((?P<second>[^()]+)\)\s*$")
+
+
 def parse_ethnicity(text: str) -> str:
     """The code of the group a spelling names (``"Kinh (Việt)"`` → ``kinh``, ``"H'rê"`` → ``hre``, ``"Ca Dong"`` →
-    ``xo_dang``); :class:`UnknownEthnicityError` when it names none, or several."""
+    ``xo_dang``, ``"Dân tộc Tày"`` → ``tay``, ``"Chăm (Chàm)"`` → ``cham``); :class:`UnknownEthnicityError` when it
+    names none, or several."""
+    stripped = _PREFIX.sub("", text)
+    if stripped and stripped != text:
+        return parse_ethnicity(stripped)
+    try:
+        return _parse(text)
+    except UnknownEthnicityError:
+        # "A (B)": a name and another name of the same group, e.g. "Chăm (Chàm)"; both must agree when both read.
+        pair = _ALTERNATIVE.match(text)
+        if pair is None:
+            raise
+        codes = set()
+        for part in (pair.group("first"), pair.group("second")):
+            try:
+                codes.add(_parse(part))
+            except UnknownEthnicityError:
+                continue
+        if len(codes) == 1:
+            return codes.pop()
+        raise
+
+
+def _parse(text: str) -> str:
     exact, folded = _lookups()
     found = exact.get(_key(text))
     if found is not None:

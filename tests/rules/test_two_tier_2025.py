@@ -281,6 +281,13 @@ def test_vietnamese_names_of_the_new_posts_are_accepted(national: Registry, name
         ("Ê Đê", "e_de", True),
         ("Gia Rai", "gia_rai", True),
         ("M.Nông", "mnong", True),
+        ("Jrai", "gia_rai", True),
+        ("Sê Đăng", "xo_dang", True),
+        ("Chăm (Chàm)", "cham", True),
+        ("Dao (Mán)", "dao", True),
+        ("Dân tộc Kinh", "kinh", False),
+        ("DT Tày", "tay", True),
+        ("Dân tộc: Hrê", "hre", True),
     ],
 )
 def test_ethnicity_spellings(spelling: str, code: str, minority: bool) -> None:
@@ -288,7 +295,7 @@ def test_ethnicity_spellings(spelling: str, code: str, minority: bool) -> None:
     assert (person.ethnicity, person.ethnic_minority) == (code, minority)
 
 
-@pytest.mark.parametrize("spelling", ["Martian", "05", "Thổ dân"])
+@pytest.mark.parametrize("spelling", ["Martian", "05", "Thổ dân", "Kinh (Hoa)", "Dân tộc", "Việt Nam"])
 def test_an_unknown_ethnicity_is_rejected_naming_the_field(spelling: str) -> None:
     with pytest.raises(ValidationError) as failure:
         Official.model_validate({"id": "x", "ethnicity": spelling})
