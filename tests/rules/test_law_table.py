@@ -382,3 +382,23 @@ def test_the_documents_carry_their_dates() -> None:
         if start is not None and basis.effective.start is not None:
             assert basis.effective.start == start, basis.document
     assert seen == set(DOCUMENTS)
+
+
+TITLES_WITH_A_START = sorted(
+    (t.code, t.valid.start, t.valid.end)
+    for t in load_registry(load_entry_points=False).titles
+    if t.valid.start is not None and t.valid.start.year > 1900
+)
+
+
+@pytest.mark.parametrize(("code", "start", "end"), TITLES_WITH_A_START, ids=[c for c, _, _ in TITLES_WITH_A_START])
+def test_a_title_exists_from_its_first_day_to_its_last(
+    registry: Registry, engine: Engine, code: str, start: date, end: date | None
+) -> None:
+    """The day before a post is created it does not exist yet (undetermined, the title named); from its first day to
+    its last it does."""
+    law = BY_CODE["CBCC-TITLE"]
+    days = [(start - DAY, Outcome.UNDETERMINED), (start, Outcome.MET)] + ([(end, Outcome.MET)] if end else [])
+    for day, expected in days:
+        official = _official(registry, code, day, qualifications=_rich(day), in_office=day)
+        assert _outcome(engine, law, official, day) is expected, f"{code} on {day}"
