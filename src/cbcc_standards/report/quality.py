@@ -366,6 +366,8 @@ class QualityStatistics:
     unit_info: Mapping[str, AdministrativeUnit]
     unknown: dict[str, list[str]] = field(default_factory=dict)
     excluded: list[str] = field(default_factory=list)
+    pyramid: Mapping[tuple[str, int], int] = field(default_factory=dict)
+    """Officials by (gender, 5-year band lower bound; 20 holds the younger, 65 the older)."""
 
     def keys(self) -> tuple[str, ...]:
         """Every column, ``total`` first."""
@@ -447,6 +449,8 @@ class QualityCounter:
         self.leaf: dict[str | None, Counter[str]] = {}
         self.unknown: dict[str, list[str]] = {g.key: [] for g in self.groups}
         self.excluded: list[str] = []
+        self.pyramid: Counter[tuple[str, int]] = Counter()
+        """Officials counted by (gender, lower bound of a 5-year age band from 20 to 65+), for the age pyramid."""
 
     def _tier(self, official: Official) -> Tier | None:
         title = self.titles.get(official.title) if self.titles is not None and official.title else None
@@ -519,6 +523,9 @@ class QualityCounter:
                 self.unknown[group].append(official.id)
         for extra in _age(official, self.as_of, self.bands, self.band_keys)[1]:
             counts[f"age.{extra}"] += 1
+        if official.birth_date is not None and official.gender is not None:
+            age = age_on(official.birth_date, self.as_of)
+            self.pyramid[(official.gender.value, min(max(age // 5 * 5, 20), 65))] += 1
 
     def result(self) -> QualityStatistics:
         """The statistics of the officials counted so far."""
@@ -543,6 +550,7 @@ class QualityCounter:
             unit_info=self.units,
             unknown={k: list(v) for k, v in self.unknown.items()},
             excluded=list(self.excluded),
+            pyramid=dict(self.pyramid),
         )
 
 
