@@ -83,6 +83,10 @@ def _actual(value: object) -> str:
 
 
 def _render(doc: Document, out: IO[str], lang: Lang) -> None:
+    from .statistics import render_extra
+
+    if render_extra("csv", doc, out, lang):
+        return
     if not isinstance(doc, ReviewDocument):
         raise TypeError("CSV renders roster reviews only")
     out.write("\ufeff")
@@ -145,7 +149,7 @@ CSV = Renderer(
     name="csv",
     extension=".csv",
     render=_render,
-    documents=frozenset({"review"}),
+    documents=frozenset({"review", "statistics", "retirements"}),
     media_type="text/csv; charset=utf-8",
     label=Text(vi="CSV (mỗi dòng một kết luận)", en="CSV (one row per finding)"),
 )

@@ -128,6 +128,10 @@ class _Sheets:
 
 
 def _render(doc: Document, out: IO[bytes], lang: Lang) -> None:
+    from .statistics import render_extra
+
+    if render_extra("xlsx", doc, out, lang):
+        return
     if not isinstance(doc, ReviewDocument):
         raise TypeError("XLSX renders roster reviews only")
     openpyxl = require_openpyxl()
@@ -260,7 +264,7 @@ XLSX = Renderer(
     name="xlsx",
     extension=".xlsx",
     render=_render,
-    documents=frozenset({"review"}),
+    documents=frozenset({"review", "statistics", "retirements"}),
     media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     label=Text(vi="Bảng tính Excel", en="Excel workbook"),
     binary=True,
