@@ -660,4 +660,5 @@ MESSAGES: dict[str, str] = {
     "retire.chart_desc": "Retirements each year: {counts}",
     "retire.basis": "Retirement age per Labour Code 2019 Art 169 and the roadmap of Decree 135/2020/NĐ-CP.",
     "retire.text.heading": "Retirements — as of {day:date}",
+    "stats.sheet.quality": "Quality statistics",
 }

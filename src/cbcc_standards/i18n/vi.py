@@ -660,4 +660,5 @@ MESSAGES: dict[str, str] = {
     "retire.chart_desc": "Số người nghỉ hưu mỗi năm: {counts}",
     "retire.basis": "Tuổi nghỉ hưu theo Bộ luật Lao động 2019 Điều 169 và lộ trình Nghị định 135/2020/NĐ-CP.",
     "retire.text.heading": "Nghỉ hưu — tính đến {day:date}",
+    "stats.sheet.quality": "Thống kê chất lượng",
 }

@@ -21,7 +21,7 @@ from ...i18n import Lang, t
 from ..quality import Form, QualityStatistics, column_label, group_label
 from ..renderers import RetirementsDocument, StatisticsDocument
 from ..shapes import rejected_dict
-from ._view import clean
+from ._view import ReviewView, clean
 from .csv import neutralise_cell
 
 __all__ = [
@@ -30,6 +30,7 @@ __all__ = [
     "render_extra",
     "render_retirements",
     "render_statistics",
+    "review_sheets",
 ]
 
 FormColumn = tuple[str, tuple[str, ...]]
@@ -596,3 +597,78 @@ def render_extra(fmt: str, doc: object, out: IO[Any], lang: Lang) -> bool:
         render_retirements(fmt, doc, out, lang)
         return True
     return False
+
+
+# -- the review's extra sheets ---------------------------------------------------------------------------------
+
+
+def review_sheets(sheets: Any, view: ReviewView, lang: Lang) -> None:
+    """Add to a review workbook (the write-only ``_Sheets`` of the XLSX format): the complete roster (every official
+    with status, action, deadline and main reason, filterable by unit), the retirement horizon, the retirements per
+    year by unit, and the quality statistics."""
+    tt = view.t
+    headers = [tt("report.id"), tt("report.full_name"), tt("report.title"), tt("report.unit_code"), tt("report.unit")]
+    headers += [view.group_label, tt("report.status"), tt("report.action"), tt("report.deadline")]
+    headers += [tt("stats.roster.rule"), tt("stats.roster.reason")]
+    roster_rows = (
+        [
+            line.id,
+            line.full_name,
+            view.title_name(line.title),
+            line.unit,
+            view.unit_name(line.unit),
+            view.unit_name(view.district_of(line.unit)) or view.district_of(line.unit),
+            view.status(line.status),
+            tt(f"action.{line.action}"),
+            line.deadline,
+            line.rule,
+            line.reason,
+        ]
+        for line in view.roster
+    )
+    widths = [12, 24, 26, 26, 22, 22, 18, 16, 12, 18, 80]
+    sheets.table(tt("stats.roster.sheet"), headers, widths, roster_rows, wrap=(10,))
+    if view.horizon is not None:
+        doc = RetirementsDocument(horizon=view.horizon, titles=view.titles)
+        h = view.horizon
+        headers = [tt("report.id"), tt("report.full_name"), tt("retire.gender"), tt("retire.birth")]
+        headers += [tt("report.unit_code"), tt("report.unit"), tt("report.title"), tt("retire.date")]
+        headers += [tt("retire.pension_from"), tt("retire.age"), tt("retire.overdue"), tt("retire.candidates")]
+        rows = (
+            [
+                r[0],
+                r[1],
+                tt(f"stats.col.gender.{r[2]}"),
+                r[3],
+                r[4],
+                r[5],
+                r[7],
+                r[8],
+                r[9],
+                tt("retire.age_value", years=r[10], months=r[11]),
+                tt("report.yes") if r[12] else None,
+                r[13] or None,
+            ]
+            for r in _retirement_rows(doc, lang)
+        )
+        widths = [12, 24, 8, 12, 26, 22, 30, 14, 14, 16, 10, 40]
+        sheets.table(tt("retire.sheet"), headers, widths, rows)
+        years = [str(y) for y in h.per_year]
+        per_year = [[tt("report.total"), None, *h.per_year.values()]]
+        per_year += [
+            [u["name"] or tt("report.unknown_unit"), u["code"], *u["per_year"].values()] for u in h.unit_rows()
+        ]
+        headers = [tt("report.unit"), tt("report.unit_code"), *years]
+        sheets.table(tt("retire.per_year"), headers, [30, 26, *([8] * len(years))], per_year)
+    if view.quality is not None:
+        stats = view.quality
+        columns = _flat_columns(stats, lang)
+        headers = [tt("report.unit"), tt("report.unit_code"), tt("report.tier")]
+        headers += [g if k == "total" else f"{g}: {c}" for k, g, c in columns]
+        quality_rows = [
+            [u["name"], u["code"], view.tier(u["tier"]), *(u["counts"][k] for k, _, _ in columns)]
+            for u in stats.unit_rows(lang)
+        ]
+        total = stats.row(stats.total)
+        quality_rows.append([tt("stats.form.total_row"), None, None, *(total[k] for k, _, _ in columns)])
+        sheets.table(tt("stats.sheet.quality"), headers, [30, 26, 10, *([12] * len(columns))], quality_rows)

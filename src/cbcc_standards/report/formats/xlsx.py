@@ -227,6 +227,10 @@ def _render(doc: Document, out: IO[bytes], lang: Lang) -> None:
     )
     sheets.table(t("report.training"), headers, [24, 26, 44, 30, 10, 12], need_rows)
 
+    from .statistics import review_sheets
+
+    review_sheets(sheets, view, lang)  # the complete roster, retirements, quality statistics
+
     rejected_rows = (
         [r.line or r.row, r.row, r.id, error.field, error.render(lang)]
         for r in view.report.rejected
