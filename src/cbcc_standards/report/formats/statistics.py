@@ -27,6 +27,7 @@ from .csv import neutralise_cell
 __all__ = [
     "FormColumn",
     "form_layout",
+    "html_extras",
     "render_extra",
     "render_retirements",
     "render_statistics",
@@ -672,3 +673,26 @@ def review_sheets(sheets: Any, view: ReviewView, lang: Lang) -> None:
         total = stats.row(stats.total)
         quality_rows.append([tt("stats.form.total_row"), None, None, *(total[k] for k, _, _ in columns)])
         sheets.table(tt("stats.sheet.quality"), headers, [30, 26, 10, *([12] * len(columns))], quality_rows)
+
+
+def html_extras(view: ReviewView, lang: Lang) -> dict[str, Any]:
+    """What the HTML review shows of the statistics: the quality table (each group's columns with their counts and
+    whether they add up to the total) and the SVG charts (age pyramid, professional mix, retirements per year)."""
+    from .svg import age_pyramid, qualification_mix, retirements_per_year
+
+    extras: dict[str, Any] = {"quality_rows": [], "pyramid": "", "mix": "", "retirements_chart": ""}
+    if view.quality is not None:
+        stats = view.quality
+        total = stats.row(stats.total)
+        extras["quality_total"] = total["total"]
+        for g in stats.groups:
+            cells = [(column_label(g.key, c, lang), total[f"{g.key}.{c}"]) for c in (*g.columns, *g.of_which)]
+            adds_up = sum(total[f"{g.key}.{c}"] for c in g.columns) == total["total"]
+            extras["quality_rows"].append((g.key, group_label(g.key, lang), cells, adds_up))
+        extras["pyramid"] = age_pyramid(stats, lang)
+        extras["mix"] = qualification_mix(stats, lang)
+        unknown_age = total["age.unknown"]
+        extras["age_unknown"] = t("stats.chart.age_unknown", lang, count=unknown_age) if unknown_age else ""
+    if view.horizon is not None:
+        extras["retirements_chart"] = retirements_per_year(view.horizon, lang)
+    return extras
