@@ -44,7 +44,7 @@ def _band_label(low: int, lang: Lang) -> str:
 
 def _svg(ident: str, title: str, desc: str, width: float, height: float, body: list[str]) -> str:
     return (
-        f'<svg class="chart stats-chart" id="{ident}" role="img" aria-labelledby="{ident}-title {ident}-desc" '
+        f'<svg class="stats-chart" id="{ident}" role="img" aria-labelledby="{ident}-title {ident}-desc" '
         f'viewBox="0 0 {num(width)} {num(height)}" width="{num(width)}" height="{num(height)}">'
         f'<title id="{ident}-title">{_x(title)}</title><desc id="{ident}-desc">{_x(desc)}</desc>'
         + "".join(body)
