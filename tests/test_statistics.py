@@ -82,6 +82,10 @@ def _by_hand(row: dict[str, Any], as_of: date) -> dict[str, str]:
         levels = [mapping.get(level, level) for level in kinds.get(kind, [])]
         return max(levels, key=ladder.index) if levels else "none"
 
+    it_degree = any(
+        q["kind"] == "professional" and any(w in (q.get("field") or "") for w in ("công nghệ thông tin", "tin học"))
+        for q in quals or []
+    )
     birth = _birth(row.get("birth_date"))
     if birth is None:
         age = "unknown"
@@ -102,7 +106,13 @@ def _by_hand(row: dict[str, Any], as_of: date) -> dict[str, str]:
         "professional": top("professional", _PROFESSIONAL, order),
         "general_education": top("general_education", _GENERAL, ["tieu_hoc", "thcs", "thpt"]),
         "political_theory": top("political_theory", {}, ["so_cap", "trung_cap", "cao_cap"]),
-        "it": "unknown" if quals is None else ("certificate" if "it" in kinds else "none"),
+        "it": "unknown"
+        if quals is None
+        else "trung_cap_plus"
+        if it_degree
+        else "certificate"
+        if "it" in kinds
+        else "none",
         "age": age,
         "party": "unknown",
         "religion": "unknown",
@@ -243,7 +253,7 @@ COLUMNS = [
     ({"qualifications": [q("foreign_language", "Tiếng Pháp B1")]}, "english", "none"),
     ({"qualifications": [q("foreign_language", "bac_3")]}, "english", "unknown"),  # the language is not written
     ({"qualifications": [q("foreign_language", "bac_3")]}, "other_language", "unknown"),
-    ({"qualifications": [q("ethnic_language", None, raw="Hrê")]}, "ethnic_language", "certificate"),
+    ({"qualifications": [{"kind": "ethnic_language", "raw": "Hrê"}]}, "ethnic_language", "certificate"),
     ({"qualifications": [q("state_management", "CVC")]}, "state_management", "cvc"),
     ({"qualifications": [q("state_management", "chuyen_vien_cao_cap")]}, "state_management", "cvcc"),
     ({"rotated": True}, "rotation", "rotated"),
@@ -254,10 +264,10 @@ COLUMNS = [
     ({"birth_date": "1976-01-01"}, "age", "41_50"),
     ({"birth_date": "1972-01-01", "gender": "female"}, "age", "51_60"),  # 54: retires in 2028
     ({"birth_date": "1969-01-01", "gender": "female"}, "age", "over_retirement"),  # retired 31/08/2025
-    ({"birth_date": "1965-02-01"}, "age", "over_retirement"),  # man, retired 31/05/2026 (61 years 3 months)
-    ({"birth_date": "1965-06-01"}, "age", "above_60"),  # man of 61 who retires 30/11/2026
+    ({"birth_date": "1964-10-01"}, "age", "over_retirement"),  # man, retired 30/04/2026 (61 years 6 months)
+    ({"birth_date": "1965-02-01"}, "age", "above_60"),  # man of 61 who retires 31/08/2026
     ({"birth_date": None}, "age", "unknown"),
-    ({"birth_date": "1986-01-01", "gender": None}, "age", "41_50"),  # far from either retirement age
+    ({"birth_date": "1976-01-01", "gender": None}, "age", "41_50"),  # far from either retirement age
     ({"birth_date": "1968-01-01", "gender": None}, "age", "unknown"),  # retired if a woman, not if a man
 ]
 
@@ -318,13 +328,14 @@ def born_for(gender: str, retiring_on: date) -> date:
 
 
 BOUNDARIES = [
-    # as_of, window, gender, retirement date, in the window?
-    (date(2026, 1, 31), 24, "male", date(2028, 1, 31), True),  # exactly the window's last day
-    (date(2026, 1, 31), 24, "male", date(2028, 2, 29), False),  # a month later
-    (date(2026, 1, 31), 24, "female", date(2028, 1, 31), True),
-    (date(2026, 1, 31), 24, "female", date(2028, 2, 29), False),
-    (date(2026, 1, 15), 24, "female", date(2028, 1, 31), False),  # the window ends 15/01/2028
-    (date(2026, 1, 31), 24, "male", date(2026, 1, 31), True),  # retiring on the review date itself
+    # as_of, window, gender, retirement date, in the window? (On the roadmap nobody retires in January to March
+    # (men) or April (women) of 2026–2028: the age rises by 3 or 4 months a year, so those months are skipped.)
+    (date(2026, 5, 31), 24, "male", date(2028, 5, 31), True),  # exactly the window's last day
+    (date(2026, 5, 31), 24, "male", date(2028, 6, 30), False),  # a month later
+    (date(2026, 5, 31), 24, "female", date(2028, 5, 31), True),
+    (date(2026, 5, 31), 24, "female", date(2028, 6, 30), False),
+    (date(2026, 5, 15), 24, "female", date(2028, 5, 31), False),  # the window ends 15/05/2028
+    (date(2026, 5, 31), 24, "male", date(2026, 5, 31), True),  # retiring on the review date itself
     (date(2026, 6, 30), 12, "male", date(2027, 6, 30), True),
     (date(2026, 6, 30), 12, "male", date(2027, 7, 31), False),
 ]
@@ -346,11 +357,18 @@ def test_the_retirement_window_at_its_boundary_months(
 
 
 def test_the_horizon_follows_the_roadmap_not_55_60() -> None:
-    # A woman born 04/1969: 31/12/2025 on the roadmap (55 years 8 months), not 04/2024 at a fixed 55.
+    # A woman born 04/1969: 31/12/2025 on the roadmap (56 years 8 months), not 30/04/2024 at a fixed 55.
     official = person("F", gender="female", birth_date="1969-04-01")
     horizon = retirement_horizon([official], date(2024, 6, 30), 24)
-    assert [(r.retirement_date, r.age_applied) for r in horizon.people] == [(date(2025, 12, 31), (55, 8))]
+    assert [(r.retirement_date, r.age_applied) for r in horizon.people] == [(date(2025, 12, 31), (56, 8))]
     assert horizon.per_year == {2024: 0, 2025: 1, 2026: 0, 2027: 0, 2028: 0}
+
+
+def test_a_retirement_before_the_review_date_is_overdue_not_in_the_window() -> None:
+    official = person("O", birth_date=born_for("male", date(2026, 4, 30)).isoformat())
+    horizon = retirement_horizon([official], date(2026, 5, 31), 24)
+    assert ([r.id for r in horizon.people], [r.id for r in horizon.overdue]) == ([], ["O"])
+    assert sum(horizon.per_year.values()) == 0
 
 
 def test_the_horizon_lists_overdue_unknown_and_planning_candidates() -> None:
@@ -461,7 +479,7 @@ def test_the_full_counts_sheet_reconciles(tmp_path: Path) -> None:
     book = openpyxl.load_workbook(target)
     assert book.sheetnames == ["Số liệu đầy đủ", "Dữ liệu chưa rõ"]
     rows = cells(book.worksheets[0])
-    assert rows[8][:3] == ("A", "B", 1)
+    assert rows[7][:3] == ("A", "B", 1)
     total = next(r for r in rows if r[1] == "Tổng cộng")
     assert total[2] == 25
 
