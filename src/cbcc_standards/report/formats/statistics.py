@@ -688,7 +688,9 @@ def html_extras(view: ReviewView, lang: Lang) -> dict[str, Any]:
         for g in stats.groups:
             cells = [(column_label(g.key, c, lang), total[f"{g.key}.{c}"]) for c in (*g.columns, *g.of_which)]
             adds_up = sum(total[f"{g.key}.{c}"] for c in g.columns) == total["total"]
-            extras["quality_rows"].append((g.key, group_label(g.key, lang), cells, adds_up))
+            ids = stats.unknown.get(g.key, [])
+            shown = ", ".join(ids[:200]) + (" …" if len(ids) > 200 else "")
+            extras["quality_rows"].append((g.key, group_label(g.key, lang), cells, adds_up, shown))
         extras["pyramid"] = age_pyramid(stats, lang)
         extras["mix"] = qualification_mix(stats, lang)
         unknown_age = total["age.unknown"]

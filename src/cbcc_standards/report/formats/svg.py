@@ -34,12 +34,13 @@ def _x(text: object) -> str:
     return escape(str(text), quote=True)
 
 
-def _band_label(low: int, lang: Lang) -> str:
+def _band_label(low: int) -> str:
+    """A band as numbers only ("≤ 24", "25–29", "≥ 65"): short enough for the pyramid's middle column."""
     if low == PYRAMID_BANDS[0]:
-        return t("stats.age.to", lang, high=low + 4)
+        return f"≤ {low + 4}"
     if low == PYRAMID_BANDS[-1]:
-        return t("stats.age.above", lang, low=low - 1)
-    return t("stats.age.range", lang, low=low, high=low + 4)
+        return f"≥ {low}"
+    return f"{low}–{low + 4}"
 
 
 def _svg(ident: str, title: str, desc: str, width: float, height: float, body: list[str]) -> str:
@@ -57,7 +58,7 @@ def age_pyramid(stats: QualityStatistics, lang: Lang) -> str:
     men = {b: stats.pyramid.get(("male", b), 0) for b in PYRAMID_BANDS}
     women = {b: stats.pyramid.get(("female", b), 0) for b in PYRAMID_BANDS}
     most = max([*men.values(), *women.values(), 1])
-    half, label_w, row_h, gap, top = 220.0, 70.0, 16.0, 4.0, 22.0
+    half, label_w, row_h, gap, top = 220.0, 56.0, 16.0, 4.0, 22.0
     width = 2 * half + label_w
     centre_l, centre_r = half, half + label_w
     body = [
@@ -69,7 +70,7 @@ def age_pyramid(stats: QualityStatistics, lang: Lang) -> str:
     for i, band in enumerate(reversed(PYRAMID_BANDS)):
         y = top + i * (row_h + gap)
         middle = y + row_h / 2
-        label = _band_label(band, lang)
+        label = _band_label(band)
         m, w = men[band], women[band]
         parts.append(f"{label}: {t('stats.col.gender.male', lang)} {m}, {t('stats.col.gender.female', lang)} {w}")
         mw, ww = (half - 30) * m / most, (half - 30) * w / most
@@ -101,8 +102,9 @@ def qualification_mix(stats: QualityStatistics, lang: Lang) -> str:
     columns = list(_MIX)
     label_w, bar_w, total_w, row_h, gap, legend_h = 190.0, 400.0, 40.0, 18.0, 5.0, 24.0
     body = []
+    step = (label_w + bar_w + total_w) / len(columns)
     for i, column in enumerate(columns):  # the legend
-        x = label_w + i * (bar_w / len(columns))
+        x = i * step
         body.append(f'<rect x="{num(x)}" y="4" width="10" height="10" fill="{_MIX[column]}"/>')
         body.append(
             f'<text x="{num(x + 13)}" y="13" font-size="9">{_x(column_label("professional", column, lang))}</text>'
