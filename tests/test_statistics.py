@@ -648,6 +648,11 @@ def test_the_review_html_shows_the_statistics_and_charts(example: str) -> None:
     counted = sum(int(n) for n in re.findall(r"(?:Nam|Nữ) (\d+)", desc[1]))
     _, total = hand_counts(example)
     assert counted == total["total"] - total["age.unknown"]
+    # the data-quality listing: the ids behind the unknowns, under their group
+    party = re.search(r'<tr class="group-party">.*?</tr>', text, re.S)
+    assert party
+    assert '<details class="unknown-ids">' in party[0]
+    assert all(o.id in party[0] for o in officials_of(example)[1])
     bars = [a for t, a in page.tags if t == "rect" and a.get("class") in ("men", "women")]
     assert len(bars) == 2 * 10
     assert "khớp tổng số" in words
