@@ -421,16 +421,14 @@ def write_form(ws: Any, stats: QualityStatistics, reporting_unit: str | None, la
     put(row, 2, t("stats.form.total_row", lang), bold, centre, True)
     for i, (_, keys) in enumerate(columns):
         put(row, 3 + i, _value(total, keys), bold, None, True)
-    total_row = row
     row += 2
     if stats.excluded:
         put(row, 1, t("stats.form.excluded", lang, count=len(stats.excluded), sheet=t("stats.sheet.unknown", lang)))
         merge(row, 1, row, last)
         row += 1
-    note = put(row, 1, t("stats.form.note", lang), italic, Alignment(wrap_text=True, vertical="top"))
+    put(row, 1, t("stats.form.note", lang), italic, Alignment(wrap_text=True, vertical="top"))
     merge(row, 1, row, last)
     ws.row_dimensions[row].height = 45
-    del note
     row += 2
     # signature block
     put(row, half + 1, t("stats.form.place_date", lang), italic, centre)
@@ -456,7 +454,6 @@ def write_form(ws: Any, stats: QualityStatistics, reporting_unit: str | None, la
     ws.page_setup.fitToWidth = 1
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_area = f"A1:{get_column_letter(last)}{row}"
-    del total_row
 
 
 def write_counts(ws: Any, stats: QualityStatistics, lang: Lang) -> None:
