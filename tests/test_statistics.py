@@ -667,3 +667,13 @@ def test_review_document_counts_the_statistics_from_python() -> None:
     assert summary["quality"]["total"]["total"] == 25
     assert summary["retirements"]["within_months"] == 12
     assert age_on(date(1966, 3, 30), date(2026, 6, 30)) == 60
+
+
+def test_the_form_spreadsheet_is_deterministic(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
+    for target in (first, second):
+        assert run(*stats_args("2021", "--form", "bm02", "--lang", "en", "--output", str(target)))[0] == 0
+    assert first.read_bytes() == second.read_bytes()
+    rows = cells(openpyxl.load_workbook(first).worksheets[0])
+    assert rows[0][0] == "Form BM02/BNV"
+    assert "PREPARED BY" in [v for row in rows for v in row]
