@@ -677,3 +677,27 @@ def test_the_form_spreadsheet_is_deterministic(tmp_path: Path) -> None:
     rows = cells(openpyxl.load_workbook(first).worksheets[0])
     assert rows[0][0] == "Form BM02/BNV"
     assert "PREPARED BY" in [v for row in rows for v in row]
+
+
+def test_stats_reads_every_roster_format(tmp_path: Path) -> None:
+    folder = EXAMPLES["2021"][0]
+    jsonl = tmp_path / "roster.jsonl"
+    rows = json.loads((folder / "roster.json").read_text(encoding="utf-8"))
+    jsonl.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    book = openpyxl.Workbook()
+    with (folder / "roster.csv").open(encoding="utf-8-sig", newline="") as fh:
+        for record in csv.reader(fh):
+            book.active.append(record)
+    xlsx = tmp_path / "roster.xlsx"
+    book.save(xlsx)
+
+    def total(roster: Path) -> Any:
+        code, text = run(
+            "stats", str(roster), "--units", str(folder / "units.json"), "--as-of", "2021-12-31", "--format", "json"
+        )
+        assert code == 0
+        return json.loads(text)["total"]
+
+    assert total(jsonl) == total(folder / "roster.json")
+    assert total(xlsx) == total(folder / "roster.csv")
+    assert total(xlsx)["total"] > 0
