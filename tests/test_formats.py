@@ -35,8 +35,28 @@ EXAMPLE = ROOT / "examples" / "quang-ngai-2021"
 GOLDEN = Path(__file__).parent / "golden"
 AS_OF = "2021-12-31"
 
-SHEETS_VI = ["Theo đơn vị", "Cần xử lý", "Nhu cầu đào tạo", "Dòng bị loại", "Thông tin"]
-SHEETS_EN = ["By unit", "To act on", "Training needs", "Rejected rows", "Receipt"]
+SHEETS_VI = [
+    "Theo đơn vị",
+    "Cần xử lý",
+    "Nhu cầu đào tạo",
+    "Danh sách đầy đủ",
+    "Nghỉ hưu",
+    "Số người nghỉ hưu theo năm",
+    "Thống kê chất lượng",
+    "Dòng bị loại",
+    "Thông tin",
+]
+SHEETS_EN = [
+    "By unit",
+    "To act on",
+    "Training needs",
+    "Full roster",
+    "Retirements",
+    "Retirements per year",
+    "Quality statistics",
+    "Rejected rows",
+    "Receipt",
+]
 
 
 def run(*argv: str) -> tuple[int, str]:
@@ -145,7 +165,7 @@ def test_html_is_one_well_formed_page_with_a_chart_per_district() -> None:
     assert {"charset": "utf-8"} in page.tags("meta")
     assert "@media print" in text
     districts = [u for u in report_json()["summary"]["units"] if u["tier"] == "district"]
-    svgs = page.tags("svg")
+    svgs = [svg for svg in page.tags("svg") if svg["class"] == "chart"]  # the statistics' charts are stats-chart
     assert len(svgs) == len(districts) > 0
     for district, svg in zip(districts, svgs, strict=True):
         assert svg["role"] == "img"
@@ -154,7 +174,7 @@ def test_html_is_one_well_formed_page_with_a_chart_per_district() -> None:
         assert re.search(rf'<title id="{labels[0]}">[^<]*{re.escape(district["name"])}</title>', text)
     # One section per part of the report, in order.
     sections = [attrs["id"] for attrs in page.tags("section")]
-    assert sections == ["summary", "units", "charts", "training", "to-act", "rejected"]
+    assert sections == ["summary", "units", "charts", "training", "quality", "retirements", "to-act", "rejected"]
 
 
 def test_html_loads_nothing_from_the_network() -> None:
@@ -232,7 +252,7 @@ def test_html_escapes_every_piece_of_input(tmp_path: Path) -> None:
     text = check(roster, "--format", "html", units=units)
     page = parse(text)
     assert page.tags("script") == page.tags("img") == page.tags("b") == page.tags("i") == []
-    assert len(page.tags("svg")) == 1  # the district's chart, not the district's name
+    assert len([s for s in page.tags("svg") if s["class"] == "chart"]) == 1  # the district's chart, not its name
     assert not [attrs for _, attrs in page.starts if "onload" in attrs or "onerror" in attrs]
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; co" in text
     assert evil_name in "".join(page.text)

@@ -187,7 +187,40 @@ def _parser() -> argparse.ArgumentParser:
     norm.add_argument(
         "--report", type=Path, metavar="FILE", help="write the report to a file (.json or text) instead of stderr"
     )
+    _statistics_parsers(sub, [common, reader], output)
     return parser
+
+
+def _statistics_parsers(sub: Any, parents: list[argparse.ArgumentParser], output: Any) -> None:
+    """The ``stats`` and ``retirements`` commands (issue 13)."""
+    stats = sub.add_parser(
+        "stats", parents=parents, help="quality statistics by unit: the BM01/BNV and BM02/BNV tables (TT 11/2012)"
+    )
+    retire = sub.add_parser(
+        "retirements", parents=parents, help="who reaches the retirement age within a period, by unit and post"
+    )
+    for command in (stats, retire):
+        command.add_argument("roster", type=Path, help="roster file: .json (list), .jsonl, .csv or .xlsx")
+        command.add_argument("--units", type=Path, help="units file: .json (list), .jsonl or .csv")
+        command.add_argument("--as-of", type=_date, required=True, metavar="DATE", help="reporting date (YYYY-MM-DD)")
+        command.add_argument("--province", metavar="CODE", help="the province reporting (its name heads the form)")
+    stats.add_argument(
+        "--form",
+        choices=("bm01", "bm02"),
+        help="the form: bm02 (commune cadres and civil servants) or bm01 (civil servants of district level and "
+        "above); only the officials of its tier are counted (default: everyone, every column)",
+    )
+    stats.add_argument(
+        "--age-bands",
+        metavar="N,N,...",
+        default="30,40,50,60",
+        help="upper bounds of the age bands (default: 30,40,50,60; the Party forms: 30,35,40,45,50,55,60)",
+    )
+    retire.add_argument(
+        "--within", default="24m", metavar="PERIOD", help="the period after --as-of: 24m, 18m, 2y (default: 24m)"
+    )
+    output(stats, "xlsx for --output FILE.xlsx, else text")
+    output(retire)
 
 
 # -- shared steps ---------------------------------------------------------------------------------------------
@@ -549,6 +582,75 @@ def _cmd_planning(args: argparse.Namespace, out: TextIO) -> None:
     _emit(args, renderer, document, out)
 
 
+def _read_officials(args: argparse.Namespace, engine: Any, rejected: list[Any]) -> Iterator[Any]:
+    """The officials of the roster (validated), keeping the rejected rows."""
+    from .results import Rejected
+
+    roster = _roster(args)
+    for item in roster.locate(engine.validate_roster(roster)):
+        if isinstance(item, Rejected):
+            rejected.append(item)
+        else:
+            yield item
+
+
+def _reporting_unit(registry: Registry, engine: Any, lang: Lang) -> str | None:
+    """The name of the reporting province: the one ``--province`` names, else the units' only province."""
+    if engine.province is not None and engine.province in registry.provinces:
+        return str(registry.provinces[engine.province][0].name(lang))
+    tops = [u for u in engine.units.values() if u.tier.value == "province"]
+    return tops[0].name if len(tops) == 1 else None
+
+
+def _cmd_stats(args: argparse.Namespace, out: TextIO) -> None:
+    from .report.quality import QualityCounter
+    from .report.renderers import StatisticsDocument
+
+    try:
+        bands = [int(part) for part in args.age_bands.split(",") if part.strip()]
+    except ValueError:
+        raise UsageError(f"--age-bands {args.age_bands!r}: expected whole numbers separated by commas") from None
+    registry = _registry(args)
+    renderer = _renderer(args, registry, "statistics")
+    _require_extra(renderer)
+    engine = _engine(args, registry)
+    try:
+        counter = QualityCounter(args.as_of, engine.units, registry.titles, age_bands=bands, form=args.form)
+    except ValueError as exc:
+        raise UsageError(f"--age-bands: {exc}") from None
+    _unit_warnings(engine, args.as_of, _lang(args))
+    rejected: list[Any] = []
+    for official in _read_officials(args, engine, rejected):
+        counter.add(official)
+    document = StatisticsDocument(
+        statistics=counter.result(),
+        reporting_unit=_reporting_unit(registry, engine, _lang(args)),
+        rejected=tuple(rejected),
+    )
+    _emit(args, renderer, document, out)
+
+
+def _cmd_retirements(args: argparse.Namespace, out: TextIO) -> None:
+    from .report.renderers import RetirementsDocument
+    from .report.retirements import RetirementCounter, parse_months
+
+    try:
+        months = parse_months(args.within)
+    except ValueError as exc:
+        raise UsageError(f"--within: {exc}") from None
+    registry = _registry(args)
+    renderer = _renderer(args, registry, "retirements")
+    _require_extra(renderer)
+    engine = _engine(args, registry)
+    _unit_warnings(engine, args.as_of, _lang(args))
+    counter = RetirementCounter(args.as_of, months, engine.units)
+    rejected: list[Any] = []
+    for official in _read_officials(args, engine, rejected):
+        counter.add(official)
+    document = RetirementsDocument(horizon=counter.result(), titles=registry.titles, rejected=tuple(rejected))
+    _emit(args, renderer, document, out)
+
+
 def _cmd_serve(args: argparse.Namespace, out: TextIO) -> None:
     from .i18n import t
 
@@ -588,6 +690,8 @@ _COMMANDS = {
     "plugins": _cmd_plugins,
     "normalize": _cmd_normalize,
     "serve": _cmd_serve,
+    "stats": _cmd_stats,
+    "retirements": _cmd_retirements,
 }
 
 

@@ -20,7 +20,9 @@ if TYPE_CHECKING:
     from ..dates import Gender, Retirement
     from ..rules.model import Rule, RuleSet
     from ..titles import Title, TitleCatalogue
+    from .quality import QualityStatistics
     from .receipt import Receipt
+    from .retirements import RetirementHorizon
     from .summary import RosterReport
 
 __all__ = [
@@ -31,13 +33,24 @@ __all__ = [
     "PlanningDocument",
     "Renderer",
     "RetirementDocument",
+    "RetirementsDocument",
     "ReviewDocument",
     "RuleDocument",
     "RulesDocument",
+    "StatisticsDocument",
 ]
 
-DocumentKind = Literal["review", "candidate", "planning", "retirement", "rules", "rule"]
-DOCUMENT_KINDS: tuple[DocumentKind, ...] = ("review", "candidate", "planning", "retirement", "rules", "rule")
+DocumentKind = Literal["review", "candidate", "planning", "retirement", "rules", "rule", "statistics", "retirements"]
+DOCUMENT_KINDS: tuple[DocumentKind, ...] = (
+    "review",
+    "candidate",
+    "planning",
+    "retirement",
+    "rules",
+    "rule",
+    "statistics",
+    "retirements",
+)
 
 
 @dataclass
@@ -119,7 +132,37 @@ class RuleDocument:
     doc: str | None = None
 
 
-Document = ReviewDocument | CandidateDocument | PlanningDocument | RetirementDocument | RulesDocument | RuleDocument
+@dataclass(frozen=True)
+class StatisticsDocument:
+    """The quality statistics of a roster (the BM01/BNV, BM02/BNV tables), the reporting unit's name for the form's
+    header, and the roster rows that could not be read."""
+
+    kind: Literal["statistics"] = field(default="statistics", init=False)
+    statistics: QualityStatistics
+    reporting_unit: str | None = None
+    rejected: tuple[Rejected, ...] = ()
+
+
+@dataclass(frozen=True)
+class RetirementsDocument:
+    """The retirement horizon of a roster, the title catalogue to name posts, and the rows that could not be read."""
+
+    kind: Literal["retirements"] = field(default="retirements", init=False)
+    horizon: RetirementHorizon
+    titles: TitleCatalogue | None = None
+    rejected: tuple[Rejected, ...] = ()
+
+
+Document = (
+    ReviewDocument
+    | CandidateDocument
+    | PlanningDocument
+    | RetirementDocument
+    | RulesDocument
+    | RuleDocument
+    | StatisticsDocument
+    | RetirementsDocument
+)
 
 
 @dataclass(frozen=True)

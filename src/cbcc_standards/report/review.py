@@ -8,8 +8,10 @@ from typing import TYPE_CHECKING, Any
 
 from ..i18n import Lang
 from ..results import Rejected, RowError
+from .quality import QualityCounter
 from .receipt import Receipt
 from .renderers import ReviewDocument
+from .retirements import DEFAULT_WITHIN_MONTHS, RetirementCounter
 from .summary import ReviewSummary, RosterReport
 
 if TYPE_CHECKING:
@@ -44,13 +46,21 @@ def review_document(
     receipt: Receipt | None = None,
     input_sha256: str | None = None,
     file_warnings: Callable[[], list[RowError]] = list,
+    retire_within: int = DEFAULT_WITHIN_MONTHS,
 ) -> ReviewDocument:
     """A review of ``rows`` with ``engine`` on ``as_of``, ready for any renderer: the rows are evaluated lazily as the
-    renderer reads them (``registry.renderer("json").render(document, out, Lang.VI)``)."""
-    report = RosterReport(as_of=as_of, lang=Lang.parse(lang), review=ReviewSummary.for_engine(engine, as_of))
+    renderer reads them (``registry.renderer("json").render(document, out, Lang.VI)``). The report also counts the
+    quality statistics and the retirement horizon (the next ``retire_within`` months) of the officials read."""
+    report = RosterReport(
+        as_of=as_of,
+        lang=Lang.parse(lang),
+        review=ReviewSummary.for_engine(engine, as_of),
+        quality=QualityCounter(as_of, engine.units, engine.registry.titles),
+        retirements=RetirementCounter(as_of, retire_within, engine.units),
+    )
     return ReviewDocument(
         report=report,
-        items=engine.evaluate_roster(rows, as_of=as_of),
+        items=engine.evaluate_roster(report.observe(engine.validate_roster(rows)), as_of=as_of),
         receipt=receipt or receipt_for(engine.registry, as_of, engine.province, input_sha256),
         titles=engine.registry.titles,
         file_warnings=file_warnings,

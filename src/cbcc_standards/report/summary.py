@@ -4,7 +4,7 @@ administrative-reform points and who answers for them; the training plan."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -15,9 +15,12 @@ from ..rules.interpreter import requirement_message
 from ..rules.requirements import Requirement
 from ..units import AdministrativeUnit, Tier
 from .policies import ReportPolicy
+from .quality import QualityCounter
+from .retirements import RetirementCounter
 
 if TYPE_CHECKING:
     from ..engine import Engine
+    from ..officials import Official
 
 __all__ = ["ReviewSummary", "RosterReport"]
 
@@ -237,6 +240,10 @@ class RosterReport:
     such a mark are among the officials to act on)."""
     review: ReviewSummary | None = None
     """The roll-up by unit; None for a report without it."""
+    quality: QualityCounter | None = None
+    """The quality statistics of the officials read (``summary.quality``); None for a report without them."""
+    retirements: RetirementCounter | None = None
+    """The retirement horizon of the officials read (``summary.retirements``); None for a report without it."""
 
     def __post_init__(self) -> None:
         self.lang = Lang.parse(self.lang)
@@ -260,6 +267,19 @@ class RosterReport:
             self.attention.append(item)
         return item
 
+    def observe(self, rows: Iterable[Official | Rejected]) -> Iterator[Official | Rejected]:
+        """Pass validated rows through, counting each official in :attr:`quality` and :attr:`retirements` (the
+        statistics are about the person, not the assessment)."""
+        from ..officials import Official
+
+        for row in rows:
+            if isinstance(row, Official):
+                if self.quality is not None:
+                    self.quality.add(row)
+                if self.retirements is not None:
+                    self.retirements.add(row)
+            yield row
+
     def consume(self, items: Iterable[Assessment | Rejected]) -> list[Assessment]:
         """Count every item and keep only the officials who need an action (status other than compliant)."""
         to_act: list[Assessment] = []
@@ -282,4 +302,6 @@ class RosterReport:
             "notices": self.notices,
             "units": self.review.units_summary(self.lang) if self.review else [],
             "training_needs": self.review.training_needs(self.lang) if self.review else [],
+            **({"quality": self.quality.result().as_dict(self.lang)} if self.quality is not None else {}),
+            **({"retirements": self.retirements.result().as_dict(self.lang)} if self.retirements is not None else {}),
         }

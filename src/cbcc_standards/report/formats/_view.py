@@ -6,13 +6,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from ...i18n import Lang, t
 from ...results import Assessment, Finding, Outcome, Status
 from ..renderers import ReviewDocument
 
-__all__ = ["Bar", "Chart", "ReviewView", "cites", "clean", "shown"]
+__all__ = ["Bar", "Chart", "ReviewView", "RosterLine", "cites", "clean", "main_finding", "shown"]
 
 SHOWN = frozenset(Outcome) - {Outcome.MET, Outcome.NOT_APPLICABLE}
 """Findings listed for a person to act on (not met, grace, undetermined, error)."""
@@ -22,6 +23,51 @@ def shown(f: Finding) -> bool:
     """Whether a report lists the finding under its official: a shortfall (not met, grace, undetermined, error), a
     finding with a notice, or a pass that rests on provisional law."""
     return f.outcome in SHOWN or f.notice is not None or (f.provisional and f.outcome is Outcome.MET)
+
+
+def main_finding(a: Assessment) -> Finding | None:
+    """The finding that makes an official's status: the first standard not met (non-compliant); the shortfall whose
+    remediation period ends first (within grace); the first undetermined or failing rule (undetermined); for a
+    compliant official, the first finding with a notice or resting on provisional law; None when nothing stands out."""
+    wanted = {
+        Status.NON_COMPLIANT: (Outcome.NOT_MET,),
+        Status.WITHIN_GRACE: (Outcome.GRACE,),
+        Status.UNDETERMINED: (Outcome.UNDETERMINED, Outcome.ERROR),
+    }.get(a.status)
+    if wanted is None:
+        return next(
+            (f for f in a.findings if f.notice is not None or (f.provisional and f.outcome is Outcome.MET)), None
+        )
+    found = [f for f in a.findings if f.outcome in wanted]
+    if a.status is Status.WITHIN_GRACE:
+        found.sort(key=lambda f: f.deadline or date.max)
+    return found[0] if found else None
+
+
+@dataclass(frozen=True)
+class RosterLine:
+    """One official of the complete roster sheet: who, where, status, action, deadline and the main reason."""
+
+    id: str
+    full_name: str | None
+    title: str | None
+    unit: str | None
+    status: Status
+    action: str
+    deadline: date | None
+    rule: str | None
+    reason: str
+
+    @classmethod
+    def of(cls, a: Assessment, lang: Lang) -> RosterLine:
+        """The line of an assessment, its main reason in ``lang``."""
+        f = main_finding(a)
+        reason = ""
+        if f is not None:
+            reason = f.message(lang) + (f" ⚠ {f.notice(lang)}" if f.notice is not None else "")
+        return cls(
+            a.id, a.full_name, a.title, a.unit, a.status, a.action.value, a.deadline, f.rule if f else None, reason
+        )
 
 
 COLOURS: dict[Status, tuple[str, str]] = {  # (fill, text)
@@ -110,15 +156,27 @@ class ReviewView:
         self.receipt = doc.receipt
         self.lang = lang
         self.titles = doc.titles
-        self.to_act = self.report.consume(doc.items)
+        self.roster: list[RosterLine] = []
+        """Every official, in input order (the complete roster sheet)."""
+        self.to_act = self.report.consume(self._lines(doc.items))
         self.attention = self.report.attention
         self.summary = self.report.summary()
         self.units: list[dict[str, Any]] = self.summary["units"]
         self.needs: list[dict[str, Any]] = self.summary["training_needs"]
         self.file_warnings = doc.file_warnings()
+        self.quality = self.report.quality.result() if self.report.quality is not None else None
+        """The quality statistics of the officials read (None for a report without them)."""
+        self.horizon = self.report.retirements.result() if self.report.retirements is not None else None
+        """The retirement horizon of the officials read (None for a report without it)."""
         review = self.report.review
         self.group_label = self.t(review.answering_label if review is not None else "report.district")
         """The name of the answering level: "Đơn vị cấp huyện", or "Đơn vị cấp xã" in a two-tier province."""
+
+    def _lines(self, items: Any) -> Any:
+        for item in items:
+            if isinstance(item, Assessment):
+                self.roster.append(RosterLine.of(item, self.lang))
+            yield item
 
     def t(self, key: str, **params: Any) -> str:
         """A label of the catalogue in the report's language."""

@@ -2,6 +2,10 @@
 
 ``provisional_pass`` marks every row of an official who passes only through provisional law; ``notice`` holds a
 finding's warning (a consequence foreseeable but not yet in effect, or one the record cannot say was applied).
+``main_rule`` and ``main_reason`` repeat, on every row of an official, the finding that makes their status
+(:func:`~cbcc_standards.report.formats._view.main_finding`), so one row per official (filter ``rule`` equal to
+``main_rule``, or take the first row of each id) is the complete roster; an official to whom no rule applies has one
+row with ``rule`` empty.
 
 UTF-8 with a byte-order mark so Excel opens it in Vietnamese; a cell a spreadsheet would read as a formula is
 neutralised; a value echoed from the input is cut at :data:`MAX_CELL` characters (with its length), so a hostile
@@ -20,6 +24,7 @@ from ...i18n import Lang, Text
 from ...rules.requirements import Requirement
 from ..renderers import Document, Renderer, ReviewDocument
 from ..shapes import requirement_dict
+from ._view import RosterLine
 
 __all__ = ["COLUMNS", "CSV", "MAX_CELL", "neutralise_cell"]
 
@@ -42,6 +47,8 @@ COLUMNS = (
     "message",
     "provisional_pass",
     "notice",
+    "main_rule",
+    "main_reason",
 )
 MAX_CELL = 2000
 """The longest cell written; a longer value is cut, ending with ``… (N ký tự)`` / ``… (N characters)``."""
@@ -83,12 +90,21 @@ def _actual(value: object) -> str:
 
 
 def _render(doc: Document, out: IO[str], lang: Lang) -> None:
+    from .statistics import render_extra
+
+    if render_extra("csv", doc, out, lang):
+        return
     if not isinstance(doc, ReviewDocument):
         raise TypeError("CSV renders roster reviews only")
     out.write("\ufeff")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for a in doc.assessments():
+        line = RosterLine.of(a, lang)
+        main = [line.rule, line.reason]
+        if not a.findings:
+            row = [a.id, a.full_name, a.title, a.unit, a.status.value, a.action.value, _iso(a.deadline)]
+            writer.writerow([_cell(c) for c in row + [""] * 10 + ["yes" if a.provisional_pass else "", "", *main]])
         for f in a.findings:
             writer.writerow(
                 [
@@ -112,6 +128,7 @@ def _render(doc: Document, out: IO[str], lang: Lang) -> None:
                         f.message(lang),
                         "yes" if a.provisional_pass else "",
                         f.notice(lang) if f.notice is not None else "",
+                        *main,
                     )
                 ]
             )
@@ -137,6 +154,8 @@ def _render(doc: Document, out: IO[str], lang: Lang) -> None:
             f"{where}: {message}",
             "",
             "",
+            "",
+            "",
         ]
         writer.writerow([_cell(c) for c in row])
 
@@ -145,7 +164,7 @@ CSV = Renderer(
     name="csv",
     extension=".csv",
     render=_render,
-    documents=frozenset({"review"}),
+    documents=frozenset({"review", "statistics", "retirements"}),
     media_type="text/csv; charset=utf-8",
     label=Text(vi="CSV (mỗi dòng một kết luận)", en="CSV (one row per finding)"),
 )

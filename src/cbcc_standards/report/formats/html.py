@@ -71,6 +71,11 @@ def _render(doc: Document, out: IO[str], lang: Lang) -> None:
         day = value if isinstance(value, date) else date.fromisoformat(value)
         return Markup(f'<time datetime="{day.isoformat()}">{escape(view.day(day))}</time>')
 
+    from .statistics import html_extras
+
+    extras = html_extras(view, lang)
+    for key in ("pyramid", "mix", "retirements_chart"):
+        extras[key] = Markup(extras[key])  # built by report.formats.svg, every text in it escaped
     province = f" — {doc.receipt.province}" if doc.receipt.province else ""
     template = env.get_template("review.html.j2")
     out.write(
@@ -85,6 +90,7 @@ def _render(doc: Document, out: IO[str], lang: Lang) -> None:
             charted=view.charted(),
             total=total,
             time=time,
+            extras=extras,
         )
     )
 

@@ -78,6 +78,10 @@ def _render(doc: Document, out: IO[str], lang: Lang) -> None:
     if isinstance(doc, ReviewDocument):
         _review(doc, out, lang)
         return
+    from .statistics import render_extra
+
+    if render_extra("json", doc, out, lang):
+        return
     indent = 2 if isinstance(doc, CandidateDocument | RulesDocument | RuleDocument) else None
     json.dump(document_data(doc, lang), out, ensure_ascii=False, indent=indent)
     out.write("\n")
@@ -102,7 +106,9 @@ JSON = Renderer(
     name="json",
     extension=".json",
     render=_render,
-    documents=frozenset({"review", "candidate", "planning", "retirement", "rules", "rule"}),
+    documents=frozenset(
+        {"review", "candidate", "planning", "retirement", "rules", "rule", "statistics", "retirements"}
+    ),
     media_type="application/json",
     label=Text(vi="JSON", en="JSON"),
 )

@@ -222,6 +222,10 @@ def _rule(doc: RuleDocument, out: IO[str], lang: Lang) -> None:
 
 
 def _render(doc: Document, out: IO[str], lang: Lang) -> None:
+    from .statistics import render_extra
+
+    if render_extra("text", doc, out, lang):
+        return
     if isinstance(doc, ReviewDocument):
         _review(doc, out, lang)
     elif isinstance(doc, CandidateDocument):
@@ -242,7 +246,9 @@ TEXT = Renderer(
     name="text",
     extension=".txt",
     render=_render,
-    documents=frozenset({"review", "candidate", "planning", "retirement", "rules", "rule"}),
+    documents=frozenset(
+        {"review", "candidate", "planning", "retirement", "rules", "rule", "statistics", "retirements"}
+    ),
     media_type="text/plain; charset=utf-8",
     label=Text(vi="Văn bản", en="Text"),
 )

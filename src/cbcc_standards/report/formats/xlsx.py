@@ -128,6 +128,10 @@ class _Sheets:
 
 
 def _render(doc: Document, out: IO[bytes], lang: Lang) -> None:
+    from .statistics import render_extra
+
+    if render_extra("xlsx", doc, out, lang):
+        return
     if not isinstance(doc, ReviewDocument):
         raise TypeError("XLSX renders roster reviews only")
     openpyxl = require_openpyxl()
@@ -223,6 +227,10 @@ def _render(doc: Document, out: IO[bytes], lang: Lang) -> None:
     )
     sheets.table(t("report.training"), headers, [24, 26, 44, 30, 10, 12], need_rows)
 
+    from .statistics import review_sheets
+
+    review_sheets(sheets, view, lang)  # the complete roster, retirements, quality statistics
+
     rejected_rows = (
         [r.line or r.row, r.row, r.id, error.field, error.render(lang)]
         for r in view.report.rejected
@@ -260,7 +268,7 @@ XLSX = Renderer(
     name="xlsx",
     extension=".xlsx",
     render=_render,
-    documents=frozenset({"review"}),
+    documents=frozenset({"review", "statistics", "retirements"}),
     media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     label=Text(vi="Bảng tính Excel", en="Excel workbook"),
     binary=True,

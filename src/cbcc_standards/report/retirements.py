@@ -1,0 +1,234 @@
+"""The retirement horizon of a roster: who reaches the normal retirement age within a period after ``as_of``, by unit
+and post, with the dates of the ND 135/2020 roadmap (:func:`cbcc_standards.dates.retirement`), and how many retire
+in each of the next years.
+
+The window runs from ``as_of`` to ``as_of`` plus ``within_months`` (:func:`cbcc_standards.dates.add_months`), both
+days included: an official whose retirement date (the last day of the month the age is reached) is on the window's
+last day is in it; one a month later is not. Officials already past their retirement date on ``as_of`` are listed
+apart (``overdue``); those whose birth date or gender is unknown are counted as unknown, never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from ..dates import Gender, RetirementAge, add_months, retirement
+from ..i18n import Lang
+from ..officials import Official
+from ..units import AdministrativeUnit
+from .quality import unit_order
+
+__all__ = [
+    "DEFAULT_WITHIN_MONTHS",
+    "HORIZON_YEARS",
+    "RetirementCounter",
+    "RetirementHorizon",
+    "Retiring",
+    "parse_months",
+    "retirement_horizon",
+]
+
+DEFAULT_WITHIN_MONTHS = 24
+"""The default window: the next 24 months."""
+HORIZON_YEARS = 5
+"""Calendar years counted ahead, ``as_of``'s year first."""
+
+_PERIOD = re.compile(r"^\s*(\d{1,3})\s*(m|months?|th|thang|tháng|y|years?|n|nam|năm)?\s*$", re.IGNORECASE)
+
+
+def parse_months(text: str) -> int:
+    """A period as months: ``"24m"``, ``"24"``, ``"2y"``, ``"18 tháng"``, ``"2 năm"``; ``ValueError`` otherwise."""
+    m = _PERIOD.match(text)
+    if m is None or int(m[1]) == 0:
+        raise ValueError(f"invalid period {text!r} (expected months or years, e.g. 24m or 2y)")
+    unit = (m[2] or "m").lower()
+    return int(m[1]) * (12 if unit[0] in "yn" else 1)
+
+
+@dataclass(frozen=True)
+class Retiring:
+    """An official and their normal retirement: date, pension start, age applied; the candidates of the planning
+    pool for their post (officials of the same unit who have the title among their ``planned_titles``)."""
+
+    id: str
+    full_name: str | None
+    gender: Gender
+    birth_date: date
+    unit: str | None
+    title: str | None
+    retirement_date: date
+    pension_from: date
+    age_applied: RetirementAge
+    candidates: tuple[tuple[str, str | None], ...] = ()
+
+    def as_dict(self) -> dict[str, Any]:
+        """The JSON shape."""
+        return {
+            "id": self.id,
+            "full_name": self.full_name,
+            "gender": self.gender.value,
+            "birth_date": self.birth_date.isoformat(),
+            "unit": self.unit,
+            "title": self.title,
+            "retirement_date": self.retirement_date.isoformat(),
+            "pension_from": self.pension_from.isoformat(),
+            "age_applied": {"years": self.age_applied.years, "months": self.age_applied.months},
+            "candidates": [{"id": i, "full_name": n} for i, n in self.candidates],
+        }
+
+
+@dataclass
+class RetirementHorizon:
+    """Who retires within the window (``people``, by date), who is already past the date (``overdue``), counts per
+    calendar year (``per_year``, the next :data:`HORIZON_YEARS` years from ``as_of``) in total and per unit up the
+    hierarchy (``per_unit``), and the ids whose retirement cannot be computed (``unknown``)."""
+
+    as_of: date
+    within_months: int
+    until: date
+    people: list[Retiring]
+    overdue: list[Retiring]
+    per_year: dict[int, int]
+    per_unit: dict[str | None, dict[int, int]]
+    unit_info: Mapping[str, AdministrativeUnit]
+    unknown: list[str] = field(default_factory=list)
+
+    def unit_rows(self) -> list[dict[str, Any]]:
+        """Per unit, up the hierarchy, depth first: the counts per year."""
+        rows = []
+        for code in unit_order(self.unit_info, self.per_unit):
+            unit = self.unit_info.get(code) if code is not None else None
+            rows.append(
+                {
+                    "code": code,
+                    "name": unit.name if unit else None,
+                    "tier": unit.tier.value if unit else None,
+                    "per_year": {str(y): n for y, n in self.per_unit[code].items()},
+                }
+            )
+        return rows
+
+    def as_dict(self, lang: Lang | str = Lang.VI) -> dict[str, Any]:
+        """The JSON shape (``summary.retirements``)."""
+        return {
+            "as_of": self.as_of.isoformat(),
+            "within_months": self.within_months,
+            "until": self.until.isoformat(),
+            "officials": [r.as_dict() for r in self.people],
+            "overdue": [r.as_dict() for r in self.overdue],
+            "per_year": {str(y): n for y, n in self.per_year.items()},
+            "units": self.unit_rows(),
+            "unknown": len(self.unknown),
+            "unknown_ids": list(self.unknown),
+        }
+
+
+class RetirementCounter:
+    """Reads officials one at a time, keeping only those who retire within :data:`HORIZON_YEARS` years, the overdue
+    and the planning candidates; :meth:`result` gives the horizon."""
+
+    def __init__(
+        self,
+        as_of: date,
+        within_months: int = DEFAULT_WITHIN_MONTHS,
+        units: Mapping[str, AdministrativeUnit] | None = None,
+    ) -> None:
+        if within_months < 1:
+            raise ValueError(f"the window must be at least one month, got {within_months}")
+        self.as_of = as_of
+        self.within_months = within_months
+        self.until = add_months(as_of, within_months)
+        self.units = units or {}
+        self.years = tuple(range(as_of.year, as_of.year + HORIZON_YEARS))
+        self._soon: list[Retiring] = []
+        self._overdue: list[Retiring] = []
+        self._unknown: list[str] = []
+        self._planned: dict[tuple[str | None, str], list[tuple[str, str | None]]] = {}
+
+    def add(self, official: Official) -> None:
+        """Read one official."""
+        for title in official.planned_titles:
+            self._planned.setdefault((official.unit, title), []).append((official.id, official.full_name))
+        if official.birth_date is None or official.gender is None:
+            self._unknown.append(official.id)
+            return
+        found = retirement(official.gender, official.birth_date)
+        entry = Retiring(
+            id=official.id,
+            full_name=official.full_name,
+            gender=official.gender,
+            birth_date=official.birth_date,
+            unit=official.unit,
+            title=official.title,
+            retirement_date=found.retirement_date,
+            pension_from=found.pension_from,
+            age_applied=found.age_applied,
+        )
+        if found.retirement_date < self.as_of:
+            self._overdue.append(entry)
+        elif found.retirement_date.year <= self.years[-1] or found.retirement_date <= self.until:
+            self._soon.append(entry)
+
+    def _with_candidates(self, entry: Retiring) -> Retiring:
+        if entry.title is None:
+            return entry
+        found = tuple(c for c in self._planned.get((entry.unit, entry.title), ()) if c[0] != entry.id)
+        if not found:
+            return entry
+        return Retiring(**{**entry.__dict__, "candidates": found})
+
+    def result(self) -> RetirementHorizon:
+        """The horizon of the officials read so far."""
+
+        def order(r: Retiring) -> tuple[date, str, str]:
+            return (r.retirement_date, r.unit or "", r.id)
+
+        people = sorted((self._with_candidates(r) for r in self._soon if r.retirement_date <= self.until), key=order)
+        per_year = dict.fromkeys(self.years, 0)
+        leaf: dict[str | None, Counter[int]] = {}
+        for r in self._soon:
+            year = r.retirement_date.year
+            if year in per_year:
+                per_year[year] += 1
+                unit = r.unit if r.unit in self.units else None
+                leaf.setdefault(unit, Counter())[year] += 1
+        per_unit: dict[str | None, dict[int, int]] = {}
+        for code, counts in leaf.items():
+            chain: list[str | None] = []
+            link = code
+            while link is not None and link in self.units and link not in chain:
+                chain.append(link)
+                link = self.units[link].parent
+            for link in chain or [None]:
+                row = per_unit.setdefault(link, dict.fromkeys(self.years, 0))
+                for year, n in counts.items():
+                    row[year] += n
+        return RetirementHorizon(
+            as_of=self.as_of,
+            within_months=self.within_months,
+            until=self.until,
+            people=people,
+            overdue=sorted(self._overdue, key=order),
+            per_year=per_year,
+            per_unit=per_unit,
+            unit_info=self.units,
+            unknown=list(self._unknown),
+        )
+
+
+def retirement_horizon(
+    officials: Iterable[Official],
+    as_of: date,
+    within_months: int = DEFAULT_WITHIN_MONTHS,
+    units: Mapping[str, AdministrativeUnit] | None = None,
+) -> RetirementHorizon:
+    """The retirement horizon of ``officials`` on ``as_of`` (see the module's documentation)."""
+    counter = RetirementCounter(as_of, within_months, units)
+    for official in officials:
+        counter.add(official)
+    return counter.result()
