@@ -297,7 +297,9 @@ def _retirements_text(doc: RetirementsDocument, out: IO[str], lang: Lang) -> Non
 
 
 def _stamp(day: date) -> datetime:
-    return datetime.combine(max(day, date(1980, 1, 1)), datetime.min.time())
+    from .xlsx import workbook_stamp
+
+    return workbook_stamp(day)
 
 
 def _save(book: Any, out: IO[bytes], day: date) -> None:

@@ -127,6 +127,16 @@ class _Sheets:
         return cell
 
 
+_ZIP_EPOCH = date(1980, 1, 1)
+"""The earliest time a zip entry can carry."""
+
+
+def workbook_stamp(day: date) -> datetime:
+    """The creation time written into a workbook for a report as of ``day`` (midnight; not before the zip epoch), so
+    the same report gives the same bytes."""
+    return datetime.combine(max(day, _ZIP_EPOCH), datetime.min.time())
+
+
 def _render(doc: Document, out: IO[bytes], lang: Lang) -> None:
     from .statistics import render_extra
 
@@ -138,7 +148,7 @@ def _render(doc: Document, out: IO[bytes], lang: Lang) -> None:
     view = ReviewView(doc, lang)
     t = view.t
     book = openpyxl.Workbook(write_only=True)
-    stamp = datetime.combine(max(doc.as_of, date(1980, 1, 1)), datetime.min.time())
+    stamp = workbook_stamp(doc.as_of)
     props = book.properties
     props.creator = "cbcc_standards"
     props.title = f"{t('report.heading')} — {view.day(doc.as_of)}"
