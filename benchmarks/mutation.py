@@ -54,6 +54,10 @@ TESTS = [
     "tests/test_engine_properties.py",
     "tests/test_example_2026.py",
     "tests/test_catalogue.py",
+    "tests/test_record_checks.py",
+    "tests/test_plugins.py",
+    "tests/test_extension_points.py",
+    "examples/quang-ngai-plugin/tests",
 ]
 LADDER_BELOW = {
     "thpt": "thcs",
