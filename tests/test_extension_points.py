@@ -19,7 +19,17 @@ from cbcc_standards import plugins as plugins_module
 from cbcc_standards.law import Confidence
 from cbcc_standards.plugins import RegistrationError
 from cbcc_standards.report.renderers import Renderer, ReviewDocument
-from cbcc_standards.rules.requirements import MinAge, MinLevel, Requirement, StateManagementCertificate
+from cbcc_standards.rules.requirements import (
+    AppointmentTerm,
+    DisciplineWaiting,
+    MinAge,
+    MinLevel,
+    NoConsecutiveFailures,
+    NoFailureSince,
+    Requirement,
+    StateManagementCertificate,
+    TimeInLowerPost,
+)
 
 PROVINCIAL_ACT = LegalBasis(
     document="Quyết định 1/2024/QĐ-UBND tỉnh Thử",
@@ -108,8 +118,10 @@ class Tightens:
 
     __name__ = "tightening_plugin"
 
-    def __init__(self, national: str, requirement: Requirement, titles: frozenset[str]) -> None:
-        self.national, self.requirement, self.titles = national, requirement, titles
+    def __init__(
+        self, national: str, requirement: Requirement, titles: frozenset[str] | None, start: date = date(2024, 5, 1)
+    ) -> None:
+        self.national, self.requirement, self.titles, self.start = national, requirement, titles, start
 
     @hookimpl
     def cbcc_register_rulesets(self, register: Callable[[RuleSet], None]) -> None:
@@ -124,7 +136,7 @@ class Tightens:
                         name="thu-tight",
                         title=Text(vi="Thử", en="Test"),
                         basis=(PROVINCIAL_ACT,),
-                        valid=Period(start=date(2024, 5, 1)),
+                        valid=Period(start=self.start),
                         titles=self.titles,
                         tightens=self.national,
                         requirement=self.requirement,
@@ -136,6 +148,49 @@ class Tightens:
 
 CX_CC_2023 = frozenset({"commune.tai_chinh_ke_toan"})
 GDS = frozenset({"province.giam_doc_so"})
+LEADER = frozenset({"commune.truong_phong"})
+QD377 = (("khien_trach", 24), ("canh_cao", 36), ("cach_chuc", 60))
+
+
+def _waiting(**changes: int) -> DisciplineWaiting:
+    return DisciplineWaiting(months=tuple((form, changes.get(form, months)) for form, months in QD377))
+
+
+@pytest.mark.parametrize(
+    ("national", "requirement", "accepted"),
+    [
+        # ND 300/2026 cl.7(a): the whole 5-year term; a province may ask more, never less.
+        ("APPT-2026-TERM", AppointmentTerm(months=60, waivable=True), True),
+        ("APPT-2026-TERM", AppointmentTerm(months=72, waivable=True), True),
+        ("APPT-2026-TERM", AppointmentTerm(months=59, waivable=True), False),
+        # cl.3: 12 months in the lower post.
+        ("APPT-2026-LOWER", TimeInLowerPost(months=12, waivable=True), True),
+        ("APPT-2026-LOWER", TimeInLowerPost(months=11, waivable=True), False),
+        # QĐ 377-QĐ/TW: 24 / 36 / 60 months after a discipline; equal or longer only.
+        ("APPT-2025-DISC", _waiting(), True),
+        ("APPT-2025-DISC", _waiting(canh_cao=48), True),
+        ("APPT-2025-DISC", _waiting(khien_trach=23), False),
+        # Law 80/2025: one year "không hoàn thành" from 2026; a province cannot wait for two.
+        ("EVAL-2026", NoFailureSince(first_year=2026), True),
+    ],
+    ids=["term-60", "term-72", "term-59", "lower-12", "lower-11", "wait-same", "wait-longer", "wait-shorter", "eval"],
+)
+def test_tightening_the_conditions_of_appointment(national: str, requirement: Requirement, accepted: bool) -> None:
+    titles = None if national.startswith("EVAL") else LEADER
+    plugin = Tightens(national, requirement, titles, start=date(2026, 8, 1))
+    registry = load_registry(load_entry_points=False, plugins=[plugin])
+    error = next(p.error for p in registry.plugins if p.name == "tightening_plugin")
+    assert (error is None) == accepted, error
+
+
+@pytest.mark.parametrize(("years", "accepted"), [(2, True), (3, False)], ids=["same", "looser"])
+def test_tightening_the_two_year_rule(years: int, accepted: bool) -> None:
+    """Law 52/2019: two consecutive years "không hoàn thành"; a province may not wait for three."""
+    requirement = NoConsecutiveFailures(years=years, discipline_counts_from=2023, since=2020)
+    plugin = Tightens("EVAL-2020-2Y", requirement, None, start=date(2024, 5, 1))
+    registry = load_registry(load_entry_points=False, plugins=[plugin])
+    error = next(p.error for p in registry.plugins if p.name == "tightening_plugin")
+    assert (error is None) == accepted, error
 
 
 @pytest.mark.parametrize(
