@@ -22,6 +22,7 @@ from cbcc_standards.report.renderers import Renderer, ReviewDocument
 from cbcc_standards.rules.requirements import (
     AppointmentTerm,
     DisciplineWaiting,
+    MaxAgeAtFirstAppointment,
     MinAge,
     MinLevel,
     NoConsecutiveFailures,
@@ -32,9 +33,9 @@ from cbcc_standards.rules.requirements import (
 )
 
 PROVINCIAL_ACT = LegalBasis(
-    document="Quyết định 1/2024/QĐ-UBND tỉnh Thử",
-    signed=date(2024, 1, 1),
-    effective=Period(start=date(2024, 1, 1)),
+    document="Quyết định 1/2020/QĐ-UBND tỉnh Thử",
+    signed=date(2020, 1, 1),
+    effective=Period(start=date(2020, 1, 1)),
     confidence=Confidence.SETTLED,
 )
 
@@ -183,6 +184,17 @@ def test_tightening_the_conditions_of_appointment(national: str, requirement: Re
     assert (error is None) == accepted, error
 
 
+@pytest.mark.parametrize(("years", "accepted"), [(45, True), (40, True), (46, False)], ids=["same", "younger", "older"])
+def test_tightening_a_maximum_age(years: int, accepted: bool) -> None:
+    """QĐ 04/2004 Art 5: at most 45 at first appointment as Party secretary; a province may lower it, never raise it."""
+    plugin = Tightens(
+        "CX-BT-2004-AGE", MaxAgeAtFirstAppointment(years=years), frozenset({"commune.bi_thu"}), start=date(2023, 1, 1)
+    )
+    registry = load_registry(load_entry_points=False, plugins=[plugin])
+    error = next(p.error for p in registry.plugins if p.name == "tightening_plugin")
+    assert (error is None) == accepted, error
+
+
 @pytest.mark.parametrize(("years", "accepted"), [(2, True), (3, False)], ids=["same", "looser"])
 def test_tightening_the_two_year_rule(years: int, accepted: bool) -> None:
     """Law 52/2019: two consecutive years "không hoàn thành"; a province may not wait for three."""
@@ -246,7 +258,7 @@ class OutOfWindow:
                         name="thu-early",
                         title=Text(vi="Thử", en="Test"),
                         basis=(PROVINCIAL_ACT,),
-                        valid=Period(start=date(2023, 12, 31)),
+                        valid=Period(start=date(2019, 12, 31)),
                         requirement=MinAge(years=18),
                     ),
                 ),
