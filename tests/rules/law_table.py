@@ -532,7 +532,14 @@ LAW: tuple[Law, ...] = (
         Other("no_consecutive_failures", (("years", 2),)),
         "§5 Law 52/2019 (01/07/2020) to Law 80/2025",
     ),
-    Law("EVAL-2026", D(2026, 1, 1), None, None, Other("no_failure_since", (("first_year", 2026),)), "§5 Law 80/2025"),
+    Law(
+        "EVAL-2026",
+        D(2026, 1, 1),
+        None,
+        None,
+        Other("no_failure_since", (("first_year", 2026), ("previous_run", 2), ("previous_since", 2020))),
+        "§5 Law 80/2025; a Law 52/2019 run (2 years, from 2020) before it is a notice",
+    ),
     Law(
         "CBCC-RETIREMENT",
         D(2013, 5, 1),

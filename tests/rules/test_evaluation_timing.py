@@ -226,7 +226,29 @@ FROM_2026 = [
         "evaluation.foretold_year",
         id="first-year-foretold",
     ),
-    pytest.param(date(2026, 3, 1), ratings((2025, FAIL)), [], Outcome.NOT_APPLICABLE, None, id="nothing-rated-yet"),
+    # 2025 failed alone: nothing rated under Law 80/2025 yet, no Law 52/2019 run.
+    pytest.param(date(2026, 3, 1), ratings((2025, FAIL)), [], Outcome.MET, None, id="nothing-rated-yet"),
+    pytest.param(date(2026, 3, 1), [], [], Outcome.NOT_APPLICABLE, None, id="no-ratings-at-all"),
+    # 2024 and 2025 failed: Law 52/2019's consequence arose when 2025 was rated; from 2026 it is a notice to verify,
+    # before and after the first Law 80/2025 rating.
+    pytest.param(
+        date(2026, 1, 1),
+        ratings((2024, FAIL), (2025, FAIL)),
+        [],
+        Outcome.MET,
+        "evaluation.earlier_run",
+        id="law-52-run",
+    ),
+    pytest.param(
+        date(2027, 3, 1),
+        ratings((2024, FAIL), (2025, FAIL), (2026, DONE)),
+        [],
+        Outcome.MET,
+        "evaluation.earlier_run",
+        id="law-52-run-then-rated",
+    ),
+    # A run that ended in 2019 is before Law 52/2019 (in force 01/07/2020).
+    pytest.param(date(2026, 3, 1), ratings((2018, FAIL), (2019, FAIL)), [], Outcome.MET, None, id="run-before-law-52"),
 ]
 
 

@@ -10,7 +10,8 @@ References (legal-sources.md §5):
   record shows (one violation counts in one year only).
 - Law 80/2025/QH15 Art 26–27 and ND 335/2025/NĐ-CP [H] (from 01/01/2026): "không hoàn thành nhiệm vụ" leads to a
   move to a lower job position or dismissal; the two-year trigger is gone. Rule ``EVAL-2026`` looks at ratings of
-  years from 2026.
+  years from 2026; a run of two failing years under Law 52/2019 that ended before 2026 (2024 and 2025, say) is a
+  notice to verify on later dates too — its consequence arose when 2025 was rated, under the old law.
 
 When the consequence is due (docs/outcomes.md, "Evaluation consequences"):
 
@@ -73,7 +74,9 @@ RULESET = RuleSet(
             valid=EVALUATION_LAW_80,
             standard=False,
             title=Text(vi="Không hoàn thành nhiệm vụ (Luật 80/2025)", en="Not completing duties (Law 80/2025)"),
-            requirement=NoFailureSince(first_year=_LAW_80_FIRST_YEAR),
+            requirement=NoFailureSince(
+                first_year=_LAW_80_FIRST_YEAR, previous_run=2, previous_since=_LAW_52_FIRST_YEAR
+            ),
         ),
     ),
 )

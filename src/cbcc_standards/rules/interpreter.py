@@ -551,7 +551,10 @@ def _no_failure_since(req: NoFailureSince, official: Official, ctx: Context, rul
     if foretold is not None and foretold.year < req.first_year:
         foretold = None
     if not ratings and foretold is None:
-        return Verdict(Outcome.NOT_APPLICABLE, M("evaluation.not_supplied"))
+        if not made:
+            return Verdict(Outcome.NOT_APPLICABLE, M("evaluation.not_supplied"))
+        # Ratings of earlier years only: nothing rated under this law yet; the previous law's run is a notice.
+        return _previous_run(req, made, Verdict(Outcome.MET, M("evaluation.not_rated_yet", year=ctx.as_of.year)))
     if ratings and ratings[max(ratings)] == _FAIL:
         year = max(ratings)
         return Verdict(Outcome.NOT_MET, M("evaluation.failed_year", year=year), f"{year}:{_FAIL}")
@@ -568,7 +571,25 @@ def _no_failure_since(req: NoFailureSince, official: Official, ctx: Context, rul
     failed = [y for y, r in ratings.items() if r == _FAIL]
     if failed:
         return replace(verdict, notice=M("evaluation.earlier_year", year=max(failed)))
-    return verdict
+    return _previous_run(req, made, verdict)
+
+
+def _previous_run(req: NoFailureSince, made: dict[int, str], verdict: Verdict) -> Verdict:
+    """``verdict`` with a notice when the previous law's run of failing years ended before ``first_year``."""
+    n = req.previous_run
+    if n is None:
+        return verdict
+    ends = [
+        y
+        for y in sorted(made)
+        if y < req.first_year and (req.previous_since is None or y >= req.previous_since) and _failing_run(made, y, n)
+    ]
+    if not ends:
+        return verdict
+    last = ends[-1]
+    return replace(
+        verdict, notice=M("evaluation.earlier_run", count=n, years=tuple(range(last - n + 1, last + 1)), rated=last)
+    )
 
 
 # -- titles and unencoded standards -----------------------------------------------------------------------------

@@ -278,6 +278,11 @@ class NoFailureSince(_Requirement):
 
     type: Literal["no_failure_since"] = "no_failure_since"
     first_year: int
+    previous_run: int | None = Field(default=None, ge=2)
+    """The previous law's trigger: a run of this many failing years (Law 52/2019: two) ending before ``first_year``
+    is a notice to verify — its consequence arose when its last year was rated."""
+    previous_since: int | None = None
+    """The first year such a run may end in (the previous law's first year)."""
 
     reads: ClassVar[tuple[str, ...]] = ("evaluations", "disciplines")
 
