@@ -172,7 +172,7 @@ def _waiting(**changes: int) -> DisciplineWaiting:
         ("APPT-2025-DISC", _waiting(canh_cao=48), True),
         ("APPT-2025-DISC", _waiting(khien_trach=23), False),
         # Law 80/2025: one year "không hoàn thành" from 2026; a province cannot wait for two.
-        ("EVAL-2026", NoFailureSince(first_year=2026), True),
+        ("EVAL-2026", NoFailureSince(first_year=2026, previous_run=2, previous_since=2020), True),
     ],
     ids=["term-60", "term-72", "term-59", "lower-12", "lower-11", "wait-same", "wait-longer", "wait-shorter", "eval"],
 )

@@ -129,8 +129,8 @@ def _entry(
 ) -> PoolEntry:
     planned = (
         official
-        if code in official.planned_titles
-        else official.model_copy(update={"planned_titles": (*official.planned_titles, code)})
+        if code in (official.planned_titles or ())
+        else official.model_copy(update={"planned_titles": (*(official.planned_titles or ()), code)})
     )
     assessment = engine.appraise(planned, title=code, on=as_of)
     reasons: list[Message | Text] = []

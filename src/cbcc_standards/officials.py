@@ -299,7 +299,8 @@ class Official(BaseModel):
     recruited_on: LegalDate | None = None
     appointed_on: LegalDate | None = None
     """Date of the (first) appointment or election to the current title."""
-    planned_titles: tuple[str, ...] = ()
+    planned_titles: tuple[str, ...] | None = None
+    """Titles the official is in the planning (quy hoạch) for; ``[]`` says none, absent or null is unknown."""
     qualifications: tuple[Qualification, ...] | None = None
     evaluations: tuple[Evaluation, ...] | None = None
     """Annual evaluations; None: not supplied (evaluation rules are then not checked)."""

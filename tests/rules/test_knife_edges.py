@@ -91,3 +91,25 @@ def test_a_level_meets_itself(kind: str) -> None:
     ladder = LADDERS[kind]
     for code in ladder.codes:
         assert ladder.at_least(code, code)
+
+
+@pytest.mark.parametrize(
+    ("planned", "outcome", "missing"),
+    [
+        (None, Outcome.UNDETERMINED, ("planned_titles",)),  # not on the record: unknown, never "not planned"
+        ([], Outcome.NOT_MET, ()),
+        (["commune.truong_phong"], Outcome.MET, ()),
+    ],
+    ids=["unknown", "none", "planned"],
+)
+def test_planning_unknown_is_not_a_no(
+    engine: Engine, make_official: Callable[..., Official], planned: list[str] | None, outcome: Outcome, missing: tuple
+) -> None:
+    person = make_official(
+        planned_titles=planned,
+        disciplines=[],
+        evaluations=[{"year": y, "level": "hoan_thanh_tot"} for y in (2023, 2024, 2025)],
+    )
+    found = engine.appraise(person, title="commune.truong_phong", on=date(2026, 9, 1)).findings
+    (finding,) = [f for f in found if f.rule == "APPT-2026-PLAN"]
+    assert (finding.outcome, finding.missing) == (outcome, missing)

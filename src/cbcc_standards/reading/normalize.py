@@ -61,7 +61,7 @@ def canonical_row(official: Official, extras: dict[str, Any] | None = None) -> d
         qualifications.append(first | rest)
     if "qualifications" in row:
         row["qualifications"] = qualifications
-    if not row.get("planned_titles"):
+    if row.get("planned_titles") is None:
         row.pop("planned_titles", None)
     return row | (extras or {})
 
@@ -86,7 +86,7 @@ def _table_row(row: dict[str, Any]) -> list[Any]:
     for kind in KINDS:
         texts = [_credential_text(q) for q in row.get("qualifications", ()) if q.get("kind") == kind]
         cells[kind] = "; ".join(t for t in texts if t)
-    cells["planned_titles"] = "; ".join(row.get("planned_titles", ()))
+    cells["planned_titles"] = "; ".join(row.get("planned_titles") or ())
     cells["evaluations"] = "; ".join(f"{e['year']}:{e['level']}" for e in row.get("evaluations", ()))
     cells["disciplines"] = "; ".join(
         d["form"] + (f"@{d['decided_on']}" if d.get("decided_on") else "") for d in row.get("disciplines", ())

@@ -152,7 +152,7 @@ class RetirementCounter:
 
     def add(self, official: Official) -> None:
         """Read one official."""
-        for title in official.planned_titles:
+        for title in official.planned_titles or ():
             self._planned.setdefault((official.unit, title), []).append((official.id, official.full_name))
         if official.birth_date is None or official.gender is None:
             self._unknown.append(official.id)

@@ -352,6 +352,8 @@ def _appointment_term(req: AppointmentTerm, official: Official, ctx: Context, ru
 
 def _in_planning(req: InPlanning, official: Official, ctx: Context, rule: Rule | None) -> Verdict:
     code = official.title or ""
+    if official.planned_titles is None:
+        return _missing(subject(req), ("planned_titles",))
     ok = code in official.planned_titles
     title: Text | str = _title_name(ctx.title) if ctx.title is not None else code
     key = "short_waivable" if not ok and req.waivable else _met(ok)
