@@ -35,7 +35,8 @@ EXPECTED = {
     "QN26-013": ("undetermined", None, "CX-CC-2025-PROF"),  # trung cấp, ethnicity unknown, commune not ĐBKK
     "QN26-014": ("within_grace", G, "CX-CC-2025-PROF"),  # Kinh in an ĐBKK commune: the commune suffices
     "QN26-015": ("compliant", None, None),  # pre-2025 title (địa chính) read as an unplaced civil servant
-    "QN26-016": ("non_compliant", None, "CX-CC-2025-PROF"),  # pre-2025 tư pháp – hộ tịch, trung cấp, Kinh
+    # pre-2025 tư pháp – hộ tịch with trung cấp luật: whether Luật Hộ tịch Art 72(2) still suffices is [L] (§9.1)
+    "QN26-016": ("undetermined", None, "CX-CC-2025-PROF"),
     "QN26-017": ("compliant", None, None),  # leader: đại học and trung cấp LLCT
     "QN26-018": ("non_compliant", None, "CX-LD-2025-LLCT"),  # leader without LLCT
     "QN26-019": ("within_grace", G, "CX-LD-2025-PROF"),  # leader, trung cấp, H'rê in an ĐBKK commune

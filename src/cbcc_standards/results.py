@@ -62,6 +62,9 @@ class Action(StrEnum):
     TRAIN = "train"
     REPLACE = "replace"
     PROVIDE_DATA = "provide_data"
+    REVIEW = "review"
+    """An ``undetermined`` official whose record is complete for the rules: the law for the case is open (a
+    standard the sources do not settle, or not encoded) — appraise by hand; no data would decide it."""
     REPORT_FAULT = "report_fault"
     """An ``undetermined`` official with a rule that failed (an ``error`` finding): the data may be fine — report
     the fault to whoever runs the library or the plugin."""
@@ -143,11 +146,15 @@ _ACTIONS = {
 }
 
 
-def action_for(status: Status, *, faulty: bool = False) -> Action:
+def action_for(status: Status, *, faulty: bool = False, open_law: bool = False) -> Action:
     """``replace`` for non-compliant, ``train`` within grace, ``provide_data`` undetermined, ``none`` compliant;
-    ``report_fault`` for undetermined when ``faulty`` (a finding is an ``error``: a rule failed)."""
-    if faulty and status is Status.UNDETERMINED:
-        return Action.REPORT_FAULT
+    for undetermined, ``report_fault`` when ``faulty`` (a finding is an ``error``: a rule failed) and ``review`` when
+    ``open_law`` (no undetermined finding lacks data: the law for the case is open)."""
+    if status is Status.UNDETERMINED:
+        if faulty:
+            return Action.REPORT_FAULT
+        if open_law:
+            return Action.REVIEW
     return _ACTIONS[status]
 
 
@@ -235,7 +242,11 @@ class Assessment:
     ) -> Assessment:
         """Build an assessment, deriving status, action and deadline from the findings."""
         status = status_of(f.outcome for f in findings)
-        action = action_for(status, faulty=any(f.outcome is Outcome.ERROR for f in findings))
+        action = action_for(
+            status,
+            faulty=any(f.outcome is Outcome.ERROR for f in findings),
+            open_law=not any(f.missing for f in findings if f.outcome is Outcome.UNDETERMINED),
+        )
         deadline = None
         if status is Status.WITHIN_GRACE:
             deadline = min(f.deadline for f in findings if f.outcome is Outcome.GRACE and f.deadline is not None)

@@ -136,6 +136,9 @@ class Law:
     """A relief by date: officials appointed before it meet the rule anyway (the boundary tests probe after it)."""
     relieved_in: frozenset[str] = field(default_factory=frozenset)
     """Area flags where national law itself lowers or lifts the requirement (the tests probe a plain commune)."""
+    open_for: tuple[str, str] | None = None
+    """(former title, accepted level): for holders of that title a lower level whose sufficiency the sources leave
+    open ([L]) — ``undetermined``, never met nor not met."""
 
 
 TT06_2012 = (D(2012, 12, 15), D(2019, 12, 24))
@@ -310,8 +313,9 @@ LAW: tuple[Law, ...] = (
         *TWO_TIER,
         CC_2025,
         Level("professional", "dai_hoc"),
-        "§9.1 CV 11/CV-BCĐ",
+        "§9.1 CV 11/CV-BCĐ; Luật Hộ tịch Art 72(2) after 2025 [L]",
         grace=GRACE_CV11,
+        open_for=("commune.tu_phap_ho_tich", "trung_cap"),
     ),
     Law(
         "CX-LD-2025-PROF",

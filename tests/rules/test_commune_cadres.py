@@ -103,7 +103,7 @@ def test_titles_without_encoded_standards_before_2023_are_undetermined(
     assessment = engine.evaluate(make_cadre(title=title, appointed_on="2016-06-01"), as_of=D(2020, 1, 1))
     coverage = get_finding(assessment, "CBCC-COVERAGE")
     assert (coverage.outcome, coverage.provisional) == (Outcome.UNDETERMINED, True)
-    assert (assessment.status, assessment.action) == (Status.UNDETERMINED, Action.PROVIDE_DATA)
+    assert (assessment.status, assessment.action) == (Status.UNDETERMINED, Action.REVIEW)
 
 
 @pytest.mark.parametrize("title", CADRES, ids=lambda t: t.removeprefix("commune."))
@@ -121,7 +121,7 @@ def test_commune_cadre_posts_continue_after_2025_with_standards_left_to_party_ru
     standard = get_finding(assessment, rule)
     assert (standard.outcome, standard.provisional, standard.deadline) == (Outcome.UNDETERMINED, True, None)
     assert not any(f.rule.startswith(("CX-BT-2023", "CX-CT-2023")) for f in assessment.findings)
-    assert (assessment.status, assessment.action) == (Status.UNDETERMINED, Action.PROVIDE_DATA)
+    assert (assessment.status, assessment.action) == (Status.UNDETERMINED, Action.REVIEW)
     assert "does not exist" not in " ".join(f.message.en for f in assessment.findings)
 
 
@@ -554,7 +554,7 @@ def test_art8_cl2_charter_standards_are_provisional(
     assert (charter.outcome, charter.provisional) == (Outcome.UNDETERMINED, True)
     assert (charter.basis[0].article, charter.basis[0].clause) == ("8", "2")
     assert charter.basis[0].confidence is Confidence.PROVISIONAL
-    assert (assessment.status, assessment.action) == (Status.UNDETERMINED, Action.PROVIDE_DATA)
+    assert (assessment.status, assessment.action) == (Status.UNDETERMINED, Action.REVIEW)
 
 
 # -- QĐ 04/2004/QĐ-BNV Art 5: Bí thư Đảng ủy (to 31/07/2023) --------------------------------------------------------

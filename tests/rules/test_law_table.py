@@ -159,6 +159,9 @@ def test_the_rule_is_the_law(registry: Registry, law: Law) -> None:
     assert relieved == ([law.relieved_until] if law.relieved_until else []), where
     national_flags = {str(f) for r in rule.reliefs if r.switch is None and r.flags for f in r.flags}
     assert national_flags == set(law.relieved_in), where
+    open_for = [(r.held_title, getattr(r.accept, "level", None)) for r in rule.reliefs if r.held_title is not None]
+    assert open_for == ([law.open_for] if law.open_for else []), where
+    assert all(r.undecided for r in rule.reliefs if r.held_title is not None), where
 
 
 # -- part two: behaviour at every boundary --------------------------------------------------------------------------

@@ -459,3 +459,42 @@ def test_every_appointment_condition_is_covered_on_every_date(national: Registry
     assert national.appointment_coverage(APPOINTED_TITLES, ("term", "planning", "discipline"), since_nd_138) == []
     since_nd_300 = Period(start=D(2026, 8, 1))
     assert national.appointment_coverage(APPOINTED_TITLES, ("ratings", "lower_post"), since_nd_300) == []
+
+
+# -- Tư pháp – hộ tịch after 2025 ([L], §9.1) ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "prof", "field", "status", "outcome"),
+    [
+        # Trung cấp luật (Luật Hộ tịch Art 72(2)) against CV 11's đại học: unsettled → undetermined, appraise by hand.
+        ("commune.tu_phap_ho_tich", "trung_cap", "luật", Status.UNDETERMINED, Outcome.UNDETERMINED),
+        ("commune.tu_phap_ho_tich", "cao_dang", "luật", Status.UNDETERMINED, Outcome.UNDETERMINED),
+        # Neither: short of both standards.
+        ("commune.tu_phap_ho_tich", "trung_cap", "kế toán", Status.NON_COMPLIANT, Outcome.NOT_MET),
+        ("commune.tu_phap_ho_tich", "dai_hoc", "luật", Status.COMPLIANT, Outcome.MET),
+        # Another former post: the special law does not reach it.
+        ("commune.van_hoa_xa_hoi", "trung_cap", "luật", Status.NON_COMPLIANT, Outcome.NOT_MET),
+    ],
+)
+def test_the_civil_status_officer_after_2025_is_left_open(
+    engine: Engine, title: str, prof: str, field: str, status: Status, outcome: Outcome
+) -> None:
+    person = official(title=title, prof=None).model_copy(
+        update={
+            "qualifications": (
+                *official(prof=None).qualifications,
+                *Official.model_validate(
+                    {"id": "q", "qualifications": [{"kind": "professional", "level": prof, "field": field}]}
+                ).qualifications,
+            )
+        }
+    )
+    a = engine.evaluate(person, as_of=date(2026, 12, 4))
+    f = next(x for x in a.findings if x.rule == "CX-CC-2025-PROF")
+    assert (a.status, f.outcome) == (status, outcome)
+    if outcome is Outcome.UNDETERMINED:
+        assert a.action is Action.REVIEW
+        assert f.provisional
+        assert f.missing == ()
+        assert any(b.document == "Luật Hộ tịch 60/2014/QH13" for b in f.basis)

@@ -74,7 +74,11 @@ def test_status_of_is_the_documented_function(outcomes: list[Outcome]) -> None:
 def assert_documented(assessment: Assessment) -> None:
     outcomes = [f.outcome for f in assessment.findings]
     assert assessment.status is documented_status(outcomes)
-    assert assessment.action is DOCUMENTED_ACTION[assessment.status]
+    open_law = not any(f.missing for f in assessment.findings if f.outcome is Outcome.UNDETERMINED)
+    if assessment.status is Status.UNDETERMINED and open_law:
+        assert assessment.action is Action.REVIEW
+    else:
+        assert assessment.action is DOCUMENTED_ACTION[assessment.status]
     graces = [f.deadline for f in assessment.findings if f.outcome is Outcome.GRACE and f.deadline]
     assert assessment.deadline == (min(graces) if assessment.status is Status.WITHIN_GRACE else None)
 

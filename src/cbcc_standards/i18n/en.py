@@ -35,6 +35,8 @@ MESSAGES: dict[str, str] = {
     "relief.area": "{subject:msg}: {held:msg} — meets the difficult-area exception ({flags:list}): {accepted:msg} or "
     "higher accepted.",
     "relief.appointed_before": "{subject:msg}: appointed before {day:date}: treated as meeting it.",
+    "relief.held": "{subject:msg}: {held:msg} — for the post of {title:msg}, {doc} accepts {accepted:msg} or higher.",
+    "relief.held_undecided": "{subject:msg}: {held:msg} — post of {title:msg}: {doc} accepts {accepted:msg} or higher, but no source confirms that it still suffices against the university requirement from 01/07/2025; to be appraised by hand.",
     "grace.until": "{shortfall:msg} May be remedied until {due:date} ({doc}).",
     "grace.expired": "{shortfall:msg} The period to remedy it ended on {due:date} ({doc}).",
     # -- findings: ages, working time, appointments -------------------------------------------------------------
@@ -138,6 +140,7 @@ MESSAGES: dict[str, str] = {
     "action.train": "Train",
     "action.replace": "Replace",
     "action.provide_data": "Provide data",
+    "action.review": "Appraise by hand (the sources leave this case open; the data is complete)",
     "action.report_fault": "Report the fault to the administrator (a rule failed; the data may be fine)",
     "outcome.met": "met",
     "outcome.not_met": "not met",

@@ -34,6 +34,8 @@ MESSAGES: dict[str, str] = {
     "relief.area": "{subject:msg}: {held:msg} — đạt theo ngoại lệ vùng khó khăn ({flags:list}): chấp nhận {accepted:msg} "
     "trở lên.",
     "relief.appointed_before": "{subject:msg}: bổ nhiệm trước {day:date}: được coi là đạt.",
+    "relief.held": "{subject:msg}: {held:msg} — với chức danh {title:msg}, {doc} chấp nhận {accepted:msg} trở lên.",
+    "relief.held_undecided": "{subject:msg}: {held:msg} — chức danh {title:msg}: {doc} chấp nhận {accepted:msg} trở lên, nhưng chưa có văn bản xác nhận quy định này còn đủ so với yêu cầu đại học từ 01/07/2025; cần thẩm định thủ công.",
     "grace.until": "{shortfall:msg} Được hoàn thiện đến {due:date} ({doc}).",
     "grace.expired": "{shortfall:msg} Thời hạn hoàn thiện đến {due:date} ({doc}) đã hết.",
     # -- findings: ages, working time, appointments -------------------------------------------------------------
@@ -138,6 +140,7 @@ MESSAGES: dict[str, str] = {
     "action.train": "Đào tạo, bồi dưỡng",
     "action.replace": "Thay thế",
     "action.provide_data": "Bổ sung dữ liệu",
+    "action.review": "Thẩm định thủ công (văn bản chưa quy định rõ trường hợp này; dữ liệu đã đủ)",
     "action.report_fault": "Báo lỗi cho người quản trị (một quy tắc bị lỗi, dữ liệu có thể không sai)",
     "outcome.met": "đạt",
     "outcome.not_met": "không đạt",

@@ -32,6 +32,7 @@ __all__ = [
     "LAW_CBCC_2019",
     "LAW_MILITIA_COMMANDER",
     "LUAT_HO_TICH_ART72_2",
+    "LUAT_HO_TICH_ART72_2_AFTER_2025",
     "ND_29_2024",
     "ND_29_2024_DATE",
     "ND_29_2024_DISTRICT_HEADS",
@@ -187,6 +188,15 @@ LUAT_HO_TICH_ART72_2 = LegalBasis(
     confidence=H,
     note="Commune civil-status officer: trung cấp luật or higher [H]. The law's entry into force on 01/01/2016 is "
     "not in the project's sources.",
+)
+
+LUAT_HO_TICH_ART72_2_AFTER_2025 = LUAT_HO_TICH_ART72_2.model_copy(
+    update={
+        "confidence": L,
+        "note": "Whether Art 72(2)'s trung cấp luật still suffices for the civil servant doing civil-status work "
+        "after 01/07/2025, against CV 11/CV-BCĐ's đại học, is unsettled (legal-sources.md §9.1, §9.6 [L]); the post "
+        "is now a justice position in the Văn phòng HĐND và UBND.",
+    }
 )
 
 ND_33_2023_ART10_1 = _nd33(

@@ -34,10 +34,11 @@ from ..law.sources import (
     LAW_80_2025_ART19,
     LAW_80_2025_COMMUNE_ORGANISATIONS,
     LAW_MILITIA_COMMANDER,
+    LUAT_HO_TICH_ART72_2_AFTER_2025,
     QD_365_2025,
 )
 from ..units import Tier
-from .model import Rule, RuleSet
+from .model import Relief, Rule, RuleSet
 from .posts import (
     COMMUNE_LEADERS_2025_TITLES,
     COMMUNE_ORGANISATION_TITLES,
@@ -87,6 +88,16 @@ RULESET = RuleSet(
             basis=_UNIVERSITY,
             titles=COMMUNE_STAFF_2025_TITLES,
             requirement=MinLevel(ladder="professional", level="dai_hoc"),
+            # A former Tư pháp – hộ tịch civil servant with trung cấp luật: whether Luật Hộ tịch Art 72(2) still
+            # suffices against đại học is [L] (§9.1): undetermined, cited, never "replace".
+            reliefs=(
+                Relief(
+                    accept=MinLevel(ladder="professional", level="trung_cap", field="luat"),
+                    held_title="commune.tu_phap_ho_tich",
+                    undecided=True,
+                    basis=LUAT_HO_TICH_ART72_2_AFTER_2025,
+                ),
+            ),
             graces=(CV_11_GRACE,),
         ),
         _rule(

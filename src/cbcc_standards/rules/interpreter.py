@@ -741,6 +741,24 @@ def _relief(
     if relief.accept is not None and check(relief.accept, official, ctx, rule).outcome is not Outcome.MET:
         return ()
     accepted = _accepted(relief.accept)
+    if relief.held_title is not None:
+        held = ctx.held_title
+        if held is None or held.code != relief.held_title:
+            return ()
+        return Verdict(
+            Outcome.UNDETERMINED if relief.undecided else Outcome.MET,
+            M(
+                "relief.held_undecided" if relief.undecided else "relief.held",
+                subject=what,
+                held=_held_message(short),
+                title=_title_name(held),
+                accepted=accepted,
+                doc=relief.basis.document if relief.basis else "—",
+            ),
+            short.actual,
+            extra_basis=(relief.basis,) if relief.basis else (),
+            required=relief.accept,
+        )
     if relief.appointed_before is not None:
         if official.appointed_on is None:
             return ("appointed_on",)

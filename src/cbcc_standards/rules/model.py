@@ -180,7 +180,11 @@ class Relief(BaseModel):
     Either by place — where the unit carries one of ``flags`` (None: any difficult-area flag); with ``switch`` only
     where a provincial rule set turned that delegated exception on for the unit (the delegation's basis is cited);
     without it by national law (``basis`` is cited) — or by date: for officials appointed before
-    ``appointed_before`` (e.g. Công văn 1848/BNV-CCVC).
+    ``appointed_before`` (e.g. Công văn 1848/BNV-CCVC) — or by the post held: for officials whose record names
+    ``held_title``, a title that ended and is read as the rule's (a special law on that post may still apply).
+
+    ``undecided``: the sources leave open whether the lower requirement suffices ([L]): an official who meets it is
+    ``undetermined`` with the relief's basis cited, never ``met`` nor ``not_met``.
     """
 
     model_config = _MODEL
@@ -189,13 +193,18 @@ class Relief(BaseModel):
     flags: frozenset[AreaFlag] | None = None
     switch: str | None = None
     appointed_before: date | None = None
+    held_title: str | None = None
+    undecided: bool = False
     basis: LegalBasis | None = None
 
     @model_validator(mode="after")
     def _one_kind(self) -> Relief:
         by_place = self.flags is not None or self.switch is not None
-        if by_place == (self.appointed_before is not None):
-            raise ValueError("a relief is either by place (flags or switch) or by date (appointed_before)")
+        kinds = by_place + (self.appointed_before is not None) + (self.held_title is not None)
+        if kinds != 1:
+            raise ValueError(
+                "a relief is by place (flags or switch), by date (appointed_before) or by post (held_title)"
+            )
         if self.switch is None and self.basis is None:
             raise ValueError("a relief by national law needs its basis")
         return self
@@ -207,7 +216,9 @@ class Relief(BaseModel):
     @property
     def reads(self) -> tuple[str, ...]:
         """The official's fields this relief reads."""
-        return ("appointed_on",) if self.appointed_before is not None else ("unit",)
+        if self.appointed_before is not None:
+            return ("appointed_on",)
+        return ("title",) if self.held_title is not None else ("unit",)
 
 
 class Rule(BaseModel):

@@ -244,7 +244,7 @@ class AssessmentOut(BaseModel):
     title: str | None
     unit: str | None
     status: Literal["compliant", "within_grace", "non_compliant", "undetermined"]
-    action: Literal["none", "train", "replace", "provide_data", "report_fault"]
+    action: Literal["none", "train", "replace", "provide_data", "review", "report_fault"]
     deadline: date | None
     provisional_pass: bool = Field(description="compliant or within grace only through provisional law")
     findings: list[FindingOut]

@@ -729,7 +729,12 @@ def _assessment_problems(a: Assessment) -> list[str]:
     status = status_of(f.outcome for f in a.findings)
     if a.status is not status:
         problems.append(f"status {a.status.value}, but the findings give {status.value}")
-    if a.action is not action_for(a.status, faulty=any(f.outcome is Outcome.ERROR for f in a.findings)):
+    action = action_for(
+        a.status,
+        faulty=any(f.outcome is Outcome.ERROR for f in a.findings),
+        open_law=not any(f.missing for f in a.findings if f.outcome is Outcome.UNDETERMINED),
+    )
+    if a.action is not action:
         problems.append(f"action {a.action.value} for status {a.status.value}")
     graces = [f.deadline for f in a.findings if f.outcome is Outcome.GRACE and f.deadline is not None]
     expected = min(graces) if a.status is Status.WITHIN_GRACE and graces else None
