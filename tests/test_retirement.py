@@ -131,3 +131,24 @@ def test_retirement_is_never_before_the_minimum_age(gender: Gender, born: date) 
 def test_retirement_is_monotone_in_the_birth_date(gender: Gender, a: date, b: date) -> None:
     early, late = sorted((a, b))
     assert retirement_date(gender, early) <= retirement_date(gender, late)
+
+
+@pytest.mark.parametrize(
+    ("gender", "born", "basis"),
+    [
+        # Retiring 31/01/2005: the Labour Code of the time is not in the sources; nothing is cited rather than a
+        # code that was not in force.
+        ("female", "1950", []),
+        # Retiring in 2020: the 2012 Labour Code (in force 01/05/2013 – 31/12/2020).
+        ("male", "05/1960", ["Bộ luật Lao động 10/2012/QH13, Điều 187"]),
+        # From 01/01/2021: the 2019 code and the roadmap decree.
+        ("female", "04/1969", ["Bộ luật Lao động 45/2019/QH14, Điều 169", "Nghị định 135/2020/NĐ-CP, Điều 3, 4"]),
+    ],
+)
+def test_the_retirement_command_cites_the_code_in_force_on_the_day(
+    capsys: pytest.CaptureFixture[str], gender: str, born: str, basis: list[str]
+) -> None:
+    from cbcc_standards.cli import main
+
+    assert main(["retirement", "--gender", gender, "--born", born, "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["basis"] == basis

@@ -37,6 +37,20 @@ class _Bound:
     source: str
     deadlines: tuple[Deadline, ...]
     provisional: bool
+    basis: tuple[LegalBasis, ...]
+    """The rule's bases, one per citation (two notes on one document's article are cited once)."""
+
+
+def cited_once(bases: Iterable[LegalBasis]) -> tuple[LegalBasis, ...]:
+    """``bases`` in order, the first of each citation (document, article, clause, point) only."""
+    seen: set[tuple[str, str | None, str | None, str | None]] = set()
+    kept = []
+    for b in bases:
+        key = (b.document, b.article, b.clause, b.point)
+        if key not in seen:
+            seen.add(key)
+            kept.append(b)
+    return tuple(kept)
 
 
 def as_date(value: date | str) -> date:
@@ -148,6 +162,7 @@ class Engine:
                     source,
                     tuple(d for d in self._deadlines if d.covers(rule.code, as_of)),
                     rule.provisional,
+                    cited_once(rule.basis),
                 )
                 for rule, source in chosen
             )
@@ -306,10 +321,10 @@ class Engine:
         message: Message | Text | None = None,
     ) -> Finding:
         rule = bound.rule
-        basis = verdict.basis or rule.basis
+        basis = cited_once(verdict.basis) if verdict.basis else bound.basis
         added = tuple(b for b in (*verdict.extra_basis, *extra) if b not in basis)
         if added:
-            basis = (*basis, *dict.fromkeys(added))
+            basis = cited_once((*basis, *added))
         # An outcome that rests on an unconfirmed exception, grace period or deadline is itself provisional.
         provisional = bound.provisional or any(b.provisional for b in added)
         required = verdict.required

@@ -130,6 +130,12 @@ def rule_dict(rule: Rule, ruleset: RuleSet, source: str) -> dict[str, Any]:
     }
 
 
+def _retirement_bases(day: date) -> tuple[LegalBasis, ...]:
+    from ..rules.retirement import retirement_bases
+
+    return retirement_bases(day)
+
+
 def retirement_dict(gender: Gender, born: date, retirement: Retirement) -> dict[str, Any]:
     """A normal retirement (the ``retirement --format json`` output)."""
     return {
@@ -138,7 +144,7 @@ def retirement_dict(gender: Gender, born: date, retirement: Retirement) -> dict[
         "retirement_date": retirement.retirement_date.isoformat(),
         "pension_from": retirement.pension_from.isoformat(),
         "age_applied": {"years": retirement.age_applied.years, "months": retirement.age_applied.months},
-        "basis": ["Bộ luật Lao động 45/2019/QH14, Điều 169", "Nghị định 135/2020/NĐ-CP, Điều 3, 4"],
+        "basis": [b.citation for b in _retirement_bases(retirement.retirement_date)],
     }
 
 

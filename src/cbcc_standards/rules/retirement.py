@@ -11,26 +11,37 @@ The rule ``CBCC-RETIREMENT`` is not a standard of a title; it applies to every o
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from ..hookspecs import hookimpl
 from ..i18n import Text
-from ..law import Period
+from ..law import LegalBasis, Period
 from ..law.sources import BLLD_2012_ART187, BLLD_2019_ART169, ND_135_2020
 from .model import Rule, RuleSet
 from .requirements import NotPastRetirement
 
-__all__ = ["RULESET"]
+__all__ = ["RETIREMENT_BASES", "RULESET", "retirement_bases"]
+
+RETIREMENT_BASES = (BLLD_2012_ART187, BLLD_2019_ART169, ND_135_2020)
+"""The Labour Codes and the roadmap decree, each over its own period."""
+
+
+def retirement_bases(day: date) -> tuple[LegalBasis, ...]:
+    """The acts that set the retirement age of someone retiring on ``day`` (empty before 01/05/2013, when the earlier
+    Labour Code — not in the project's sources — applied)."""
+    return tuple(b for b in RETIREMENT_BASES if b.effective.contains(day))
+
 
 RULESET = RuleSet(
     code="national.retirement",
     title=Text(vi="Tuổi nghỉ hưu", en="Retirement age"),
-    references=(BLLD_2012_ART187, BLLD_2019_ART169, ND_135_2020),
+    references=RETIREMENT_BASES,
     rules=(
         Rule(
             code="CBCC-RETIREMENT",
             name="not-past-retirement",
             title=Text(vi="Chưa quá tuổi nghỉ hưu", en="Not past the retirement age"),
-            basis=(BLLD_2012_ART187, BLLD_2019_ART169, ND_135_2020),
+            basis=RETIREMENT_BASES,
             valid=Period(start=BLLD_2012_ART187.effective.start),
             requirement=NotPastRetirement(),
             standard=False,

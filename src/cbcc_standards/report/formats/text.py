@@ -175,7 +175,10 @@ def _planning(doc: PlanningDocument, out: IO[str], lang: Lang) -> None:
 
 
 def _retirement(doc: RetirementDocument, out: IO[str], lang: Lang) -> None:
+    from ...rules.retirement import retirement_bases
+
     r = doc.retirement
+    bases = retirement_bases(r.retirement_date)
     out.write(
         t(
             "retirement.text",
@@ -184,6 +187,7 @@ def _retirement(doc: RetirementDocument, out: IO[str], lang: Lang) -> None:
             years=r.age_applied.years,
             months=r.age_applied.months,
             pension=r.pension_from,
+            basis="; ".join(b.citation for b in bases) if bases else t("retirement.before_2013", lang),
         )
         + "\n"
     )
@@ -193,7 +197,7 @@ def _rules(doc: RulesDocument, out: IO[str], lang: Lang) -> None:
     for rule, ruleset, source in doc.rules:
         row = rule_dict(rule, ruleset, source)
         valid = f"{row['valid_from']} – {row['valid_to'] or '…'}"
-        cite = "; ".join(b["citation"] for b in row["basis"])
+        cite = "; ".join(dict.fromkeys(b["citation"] for b in row["basis"]))
         flag = " PROVISIONAL" if row["provisional"] else ""
         out.write(f"{row['code']:<22} [{rule.confidence.mark}]{flag} {rule.title(lang)}\n{'':<22} {valid} · {cite}\n")
 
