@@ -509,7 +509,7 @@ def _no_standards(title: Title, as_of: date) -> Finding:
     return Finding(
         rule="CBCC-COVERAGE",
         outcome=Outcome.UNDETERMINED,
-        basis=(title.basis,) if title.basis else (_UNRECORDED,),
+        basis=(listed,) if (listed := title.basis_on(as_of)) is not None else (_UNRECORDED,),
         message=M("coverage.none", title=Text(vi=title.name_vi, en=title.name_en), on=as_of),
         provisional=True,
         source="cbcc_standards",

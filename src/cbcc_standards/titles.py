@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from datetime import date
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -43,6 +44,9 @@ class Title(BaseModel):
     """When the title exists in law."""
     basis: LegalBasis | None = None
     """The act that lists the title."""
+    listed_by: tuple[LegalBasis, ...] = ()
+    """Later acts that list the title again (e.g. ND 33/2023 Art 5, then Law 80/2025 for a commune cadre post), each
+    over its own effective period; :meth:`basis_on` cites the one in force on a date."""
     ended_by: LegalBasis | None = None
     """The act that ended the title as such, when ``valid`` has an end."""
     successor: str | None = None
@@ -50,6 +54,14 @@ class Title(BaseModel):
     pre-2025 commune civil-servant title is read as a commune civil servant not yet placed in a job position)."""
     aliases: tuple[str, ...] = ()
     """Other Vietnamese wordings that records use for the title."""
+
+    def basis_on(self, day: date) -> LegalBasis | None:
+        """The act listing the title on ``day``: of :attr:`basis` and :attr:`listed_by`, the latest to take effect
+        among those in force that day; None when none is (nothing is cited rather than an act not in force)."""
+        in_force = [b for b in (self.basis, *self.listed_by) if b is not None and b.effective.contains(day)]
+        if not in_force:
+            return None
+        return max(in_force, key=lambda b: b.effective.start or date.min)
 
     def name(self, lang: str = "vi") -> str:
         """The title's name in Vietnamese (``vi``) or English (``en``)."""

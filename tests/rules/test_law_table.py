@@ -405,3 +405,23 @@ def test_a_title_exists_from_its_first_day_to_its_last(
     for day, expected in days:
         official = _official(registry, code, day, qualifications=_rich(day), in_office=day)
         assert _outcome(engine, law, official, day) is expected, f"{code} on {day}"
+
+
+@pytest.mark.parametrize(
+    ("code", "day", "document"),
+    [
+        # A commune cadre post: listed by ND 92/2009 Art 3, then ND 33/2023 Art 5, then Law 80/2025 (§0, §2, §9.3).
+        ("commune.chu_tich_ubnd", date(2023, 7, 31), "Nghị định 92/2009/NĐ-CP"),
+        ("commune.chu_tich_ubnd", date(2023, 8, 1), "Nghị định 33/2023/NĐ-CP"),
+        ("commune.chu_tich_ubnd", date(2025, 6, 30), "Nghị định 33/2023/NĐ-CP"),
+        ("commune.chu_tich_ubnd", date(2025, 7, 1), "Luật Cán bộ, công chức 80/2025/QH15"),
+        # A commune civil-servant title to 30/06/2025.
+        ("commune.tai_chinh_ke_toan", date(2024, 1, 1), "Nghị định 33/2023/NĐ-CP"),
+    ],
+)
+def test_a_title_is_cited_by_the_act_that_lists_it_that_day(
+    registry: Registry, engine: Engine, code: str, day: date, document: str
+) -> None:
+    official = _official(registry, code, day, qualifications=_rich(day))
+    (finding,) = [f for f in engine.evaluate(official, as_of=day).findings if f.rule == "CBCC-TITLE"]
+    assert [b.document for b in finding.basis] == [document]

@@ -662,7 +662,7 @@ def _title_in_force(req: TitleInForce, official: Official, ctx: Context, rule: R
         Outcome.MET,
         M("title.exists", title=name, on=ctx.as_of),
         title.code,
-        basis=(title.basis,) if title.basis else None,
+        basis=(listed,) if (listed := title.basis_on(ctx.as_of) or title.basis) is not None else None,
     )
 
 

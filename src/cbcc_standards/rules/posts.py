@@ -73,6 +73,11 @@ def _commune(
         filled_by=filled_by or ("recruited" if category is Category.CONG_CHUC else "elected"),
         valid=valid,
         basis=ND_92_2009_ART3,
+        listed_by=tuple(
+            act
+            for act in (ND_33_2023_ART5, LAW_80_2025)
+            if act.effective.start is not None and (valid.end is None or valid.end >= act.effective.start)
+        ),
         ended_by=ended_by,
         aliases=aliases,
     )
