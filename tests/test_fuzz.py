@@ -315,8 +315,8 @@ def test_hostile_rosters_lose_no_row_and_the_report_parses(
     [
         b"",
         b"\xff\xfe\x00\x00garbage",
-        b"[{\"id\": \"A1\"}",
-        b"{\"id\": \"A1\"}",
+        b'[{"id": "A1"}',
+        b'{"id": "A1"}',
         b"[" * 100_000,
         b"\x00" * 100,
     ],
@@ -333,3 +333,48 @@ def test_unreadable_files_are_one_line_and_exit_2(
         return
     assert code == 2
     assert len(err.strip().splitlines()) == 1 and err.startswith("cbcc-standards: error: ")
+
+
+# -- what the fuzzing found -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("content", "lines"),
+    [
+        ('id\n"\n', [2]),  # a lone quote swallowed the end of the file: the row was lost
+        ('id,full_name\nA1,"x\nA2,y\n', [2, 3]),  # a narrow table: the quote took the next row, with no warning
+    ],
+)
+def test_a_quote_left_open_at_the_end_of_the_file_rejects_its_rows(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str, lines: list[int]
+) -> None:
+    roster = tmp_path / "roster.csv"
+    roster.write_text(content, encoding="utf-8")
+    code, text, _ = run(capsys, "check", str(roster), "--as-of", "2024-01-01", "--plugins", "", "--format", "json")
+    report = json.loads(text)
+    assert code == 0 and report["officials"] == []
+    assert [r["line"] for r in report["rejected"]] == lines
+    assert {e["code"] for r in report["rejected"] for e in r["errors"]} == {"swallowed_rows"}
+
+
+def test_a_closed_multi_line_cell_at_the_end_of_the_file_is_a_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    roster = tmp_path / "roster.csv"
+    roster.write_text('id,full_name\nA1,"Nguyễn\nVăn"\n', encoding="utf-8")
+    report = json.loads(
+        run(capsys, "check", str(roster), "--as-of", "2024-01-01", "--plugins", "", "--format", "json")[1]
+    )
+    assert [o["id"] for o in report["officials"]] == ["A1"] and report["rejected"] == []
+
+
+@pytest.mark.parametrize("value", ["\ufffe", "\uffff", "a\ufffeb"])
+def test_xml_non_characters_do_not_break_the_workbook(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], value: str
+) -> None:
+    roster = tmp_path / "roster.json"
+    roster.write_text(json.dumps([{"id": value, "full_name": value}]), encoding="utf-8")
+    target = tmp_path / "report.xlsx"
+    code, _, err = run(capsys, "check", str(roster), "--as-of", "2024-01-01", "--plugins", "", "-o", str(target))
+    assert code == 0, err
+    openpyxl.load_workbook(target).close()
