@@ -226,7 +226,8 @@ def _registry(args: argparse.Namespace) -> Registry:
             raise UsageError(f"--plugins names unknown plugins {unknown} (installed: {', '.join(installed)})")
     for plugin in registry.plugins:
         if plugin.error:
-            print(f"{PROG}: warning: plugin {plugin.name} not loaded: {plugin.error}", file=sys.stderr)
+            error = " ".join(str(plugin.error_text(args.lang)).split())
+            print(f"{PROG}: warning: plugin {plugin.name} not loaded: {error}", file=sys.stderr)
     return registry
 
 

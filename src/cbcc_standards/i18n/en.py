@@ -529,4 +529,12 @@ MESSAGES: dict[str, str] = {
     "page.footer": "cbcc_standards {version} · rule set {ruleset}",
     "page.error_title": "The report could not be made",
     "page.error_help": "Correct the file or the choices above and try again.",
+    # -- issue 12 (hardening): plugin trouble, legends, confidence words ---------------------------------------
+    "plugin.duplicate": "plugin name {name} is declared by several installed distributions ({distributions}): none "
+    "loaded; uninstall one of them",
+    "legend.confidence": "Confidence of the legal basis: [H] settled (the act itself), [M] secondary (an indirect "
+    "source), [L] provisional (to be verified)",
+    "confidence.settled": "settled",
+    "confidence.secondary": "secondary",
+    "confidence.provisional": "provisional",
 }

@@ -529,4 +529,12 @@ MESSAGES: dict[str, str] = {
     "page.footer": "cbcc_standards {version} · bộ quy định {ruleset}",
     "page.error_title": "Không lập được báo cáo",
     "page.error_help": "Sửa lại tệp hoặc các lựa chọn ở trên rồi bấm lại.",
+    # -- issue 12 (hardening): plugin trouble, legends, confidence words ---------------------------------------
+    "plugin.duplicate": "tên plugin {name} được khai báo bởi nhiều gói cài đặt ({distributions}): không nạp gói nào; "
+    "gỡ bớt một gói",
+    "legend.confidence": "Độ tin cậy của căn cứ: [H] đã xác định (văn bản gốc), [M] thứ cấp (nguồn gián tiếp), "
+    "[L] tạm thời (cần xác minh)",
+    "confidence.settled": "đã xác định",
+    "confidence.secondary": "thứ cấp",
+    "confidence.provisional": "tạm thời",
 }
