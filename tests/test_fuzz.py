@@ -225,7 +225,8 @@ def _skipped(path: Path) -> int:
     for _ in roster:
         pass
     layout = roster.reading.layout
-    assert layout is not None and layout.header_rows[0] == 1, "the header was looked for below the data"
+    assert layout is not None
+    assert layout.header_rows[0] == 1, "the header was looked for below the data"
     skipped = sum(len(rows) for what, rows in roster.reading.skipped.items() if what not in ("title", "numbering"))
     return skipped + layout.header_rows[1] - layout.header_rows[0] + (layout.numbering_row is not None)
 
@@ -293,7 +294,8 @@ def test_hostile_rosters_lose_no_row_and_the_report_parses(
     code, text, err = run(capsys, *base, "--format", "json")
     if code == 2:  # unreadable as a whole (an empty table, no id column): one line, and no report
         assert kind not in ("json", "jsonl") or written == 0 or not roster.stat().st_size
-        assert len(err.strip().splitlines()) == 1 and err.startswith("cbcc-standards: error: ")
+        assert len(err.strip().splitlines()) == 1
+        assert err.startswith("cbcc-standards: error: ")
         return
     assert code == 0, err
     report = json.loads(text)
@@ -332,7 +334,8 @@ def test_unreadable_files_are_one_line_and_exit_2(
         json.loads(text)
         return
     assert code == 2
-    assert len(err.strip().splitlines()) == 1 and err.startswith("cbcc-standards: error: ")
+    assert len(err.strip().splitlines()) == 1
+    assert err.startswith("cbcc-standards: error: ")
 
 
 # -- what the fuzzing found -----------------------------------------------------------------------------------------
@@ -352,7 +355,8 @@ def test_a_quote_left_open_at_the_end_of_the_file_rejects_its_rows(
     roster.write_text(content, encoding="utf-8")
     code, text, _ = run(capsys, "check", str(roster), "--as-of", "2024-01-01", "--plugins", "", "--format", "json")
     report = json.loads(text)
-    assert code == 0 and report["officials"] == []
+    assert code == 0
+    assert report["officials"] == []
     assert [r["line"] for r in report["rejected"]] == lines
     assert {e["code"] for r in report["rejected"] for e in r["errors"]} == {"swallowed_rows"}
 
@@ -365,7 +369,8 @@ def test_a_closed_multi_line_cell_at_the_end_of_the_file_is_a_row(
     report = json.loads(
         run(capsys, "check", str(roster), "--as-of", "2024-01-01", "--plugins", "", "--format", "json")[1]
     )
-    assert [o["id"] for o in report["officials"]] == ["A1"] and report["rejected"] == []
+    assert [o["id"] for o in report["officials"]] == ["A1"]
+    assert report["rejected"] == []
 
 
 @pytest.mark.parametrize("value", ["\ufffe", "\uffff", "a\ufffeb"])

@@ -30,9 +30,9 @@ from .units import AdministrativeUnit, Jurisdiction
 
 __all__ = [
     "DEFAULT_PLUGINS",
-    "DuplicatePluginError",
     "ENTRY_POINT_GROUP",
     "PLUGINS_ENV",
+    "DuplicatePluginError",
     "PluginInfo",
     "RegistrationError",
     "Registry",

@@ -534,7 +534,4 @@ MESSAGES: dict[str, str] = {
     "loaded; uninstall one of them",
     "legend.confidence": "Confidence of the legal basis: [H] settled (the act itself), [M] secondary (an indirect "
     "source), [L] provisional (to be verified)",
-    "confidence.settled": "settled",
-    "confidence.secondary": "secondary",
-    "confidence.provisional": "provisional",
 }

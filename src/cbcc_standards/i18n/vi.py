@@ -532,9 +532,6 @@ MESSAGES: dict[str, str] = {
     # -- issue 12 (hardening): plugin trouble, legends, confidence words ---------------------------------------
     "plugin.duplicate": "tên plugin {name} được khai báo bởi nhiều gói cài đặt ({distributions}): không nạp gói nào; "
     "gỡ bớt một gói",
-    "legend.confidence": "Độ tin cậy của căn cứ: [H] đã xác định (văn bản gốc), [M] thứ cấp (nguồn gián tiếp), "
-    "[L] tạm thời (cần xác minh)",
-    "confidence.settled": "đã xác định",
-    "confidence.secondary": "thứ cấp",
-    "confidence.provisional": "tạm thời",
+    "legend.confidence": "Độ tin cậy của căn cứ: [H] đã xác nhận (từ văn bản gốc), [M] nguồn thứ cấp, "
+    "[L] tạm thời, chưa xác nhận (cần thẩm định)",
 }

@@ -1,7 +1,8 @@
 """Built-in plugin: the CSV format of a roster review — one row per finding, one per rejected row.
 
 A plugin that failed to load is a row of its own right after the header (``status`` ``plugin_failed``, its error in
-``message``): the report is incomplete for it. ``provisional_pass`` marks every row of an official who passes only through provisional law; ``notice`` holds a
+``message``): the report is incomplete for it. ``provisional_pass`` marks every row of an official who passes only
+through provisional law; ``notice`` holds a
 finding's warning (a consequence foreseeable but not yet in effect, or one the record cannot say was applied).
 
 UTF-8 with a byte-order mark so Excel opens it in Vietnamese; a cell a spreadsheet would read as a formula is
