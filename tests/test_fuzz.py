@@ -181,7 +181,7 @@ def write_csv_bad_quotes(path: Path, data: list[dict[str, Any]]) -> int:
     return _filled([",".join(r).split(",") for r in body])
 
 
-_XLSX_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_XLSX_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def write_xlsx(path: Path, data: list[dict[str, Any]]) -> int:
@@ -248,7 +248,7 @@ def _check_report(fmt: str, text: str, target: Path, expected: dict[str, Any]) -
         report = json.loads(text)
         assert len(report["officials"]) + len(report["rejected"]) == len(officials) + rejected
     elif fmt == "jsonl":
-        kinds = [json.loads(line)["type"] for line in text.splitlines()]
+        kinds = [json.loads(line)["type"] for line in text.splitlines()]  # splitlines: U+2028 must be escaped
         assert kinds[0] == "receipt"
         assert kinds.count("rejected") == rejected
         assert kinds.count("official") == len(expected["officials"])
@@ -320,6 +320,7 @@ def test_hostile_rosters_lose_no_row_and_the_report_parses(
         b'[{"id": "A1"}',
         b'{"id": "A1"}',
         b"[" * 100_000,
+        b'[{"id": "A1"}, {"id": "A2"}, {"id": ',  # cut short after rows were assessed
         b"\x00" * 100,
     ],
 )
@@ -334,6 +335,7 @@ def test_unreadable_files_are_one_line_and_exit_2(
         json.loads(text)
         return
     assert code == 2
+    assert text == "", "half a report on standard output"
     assert len(err.strip().splitlines()) == 1
     assert err.startswith("cbcc-standards: error: ")
 
@@ -383,3 +385,16 @@ def test_xml_non_characters_do_not_break_the_workbook(
     code, _, err = run(capsys, "check", str(roster), "--as-of", "2024-01-01", "--plugins", "", "-o", str(target))
     assert code == 0, err
     openpyxl.load_workbook(target).close()
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"])
+def test_json_lines_reports_escape_unicode_line_separators(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], separator: str
+) -> None:
+    roster = tmp_path / "roster.json"
+    roster.write_text(json.dumps([{"id": f"A{separator}1", "full_name": f"x{separator}y"}]), encoding="utf-8")
+    code, text, _ = run(capsys, "check", str(roster), "--as-of", "2024-01-01", "--plugins", "", "--format", "jsonl")
+    assert code == 0
+    assert separator not in text
+    assert {json.loads(line)["type"] for line in text.splitlines()} == {"receipt", "official", "summary"}
+    assert json.loads(text.splitlines()[1])["full_name"] == f"x{separator}y"

@@ -267,7 +267,13 @@ def _emit(args: argparse.Namespace, renderer: Renderer, document: Document, out:
     leaves any earlier file untouched)."""
     lang = _lang(args)
     if args.output is None:
-        renderer.render(document, out, lang)
+        # Spooled (in memory, on disk past 32 MB) and written out once complete: a file found broken half-way
+        # through (a JSON list cut short) leaves the one-line error, not half a report, on standard output.
+        with tempfile.SpooledTemporaryFile(max_size=32 << 20, mode="w+", encoding="utf-8", newline="") as spool:
+            renderer.render(document, spool, lang)
+            spool.seek(0)
+            while chunk := spool.read(1 << 16):
+                out.write(chunk)
         return
     target: Path = args.output
     if target.is_dir():
