@@ -81,6 +81,7 @@ class Hostile:
     def __init__(self, seed: int) -> None:
         self.rng = random.Random(seed)
         self.hostility = 0.5
+        self.serial = 100_000
         """The chance that a field holds a hostile value; drawn for each row (half the rows are nearly clean)."""
 
     def text(self) -> str:
@@ -99,9 +100,14 @@ class Hostile:
         if self.rng.random() > self.hostility:
             r = 0.0  # a plausible value
         if name == "id":
+            if r == 0.0:
+                self.serial += 1
+                return f"ID-{self.serial}"
             if r < 0.3:
-                return f"ID-{self.rng.randint(0, 20_000)}"  # duplicates on the way
+                return f"ID-{self.rng.randint(1, 2_000)}"  # duplicates on the way
             return self.text() if r < 0.8 else self.wrong()
+        if name in ("birth_date", "recruited_on", "appointed_on") and r == 0.0:
+            return {"birth_date": "1985-04-12", "recruited_on": "2015-03-01", "appointed_on": "2016-01-01"}[name]
         if name in ("birth_date", "recruited_on", "appointed_on"):
             return self.rng.choice(DATES) if r < 0.7 else (self.text() if r < 0.85 else self.wrong())
         if name in GOOD:
