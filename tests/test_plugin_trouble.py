@@ -165,3 +165,11 @@ def test_an_unknown_name_in_plugins_is_an_error(capsys: pytest.CaptureFixture[st
     assert code == 2
     assert err.count("\n") == 1
     assert "does_not_exist" in err
+
+
+def test_the_plugins_command_shows_the_conflict_in_the_chosen_language(entry_points: Callable[..., None]) -> None:
+    entry_points(("tinh", "fake_plugin_i", "cbcc-tinh-a"), ("tinh", "fake_plugin_j", "cbcc-tinh-b"))
+    rows = {r["name"]: r for r in json.loads(run("plugins", "--format", "json")[1])}
+    assert "gỡ bớt một gói" in rows["tinh"]["error"]
+    english = {r["name"]: r for r in json.loads(run("plugins", "--format", "json", "--lang", "en")[1])}
+    assert "uninstall one of them" in english["tinh"]["error"]

@@ -449,7 +449,10 @@ def _cmd_normalize(args: argparse.Namespace, out: TextIO) -> None:
 
 def _cmd_plugins(args: argparse.Namespace, out: TextIO) -> None:
     registry = _registry(args)
-    rows = [{"name": p.name, "version": p.version, "builtin": p.builtin, "error": p.error} for p in registry.plugins]
+    rows = [
+        {"name": p.name, "version": p.version, "builtin": p.builtin, "error": p.error_text(args.lang)}
+        for p in registry.plugins
+    ]
     if args.format == "json":
         json.dump(rows, out, ensure_ascii=False, indent=2)
         out.write("\n")
