@@ -145,9 +145,15 @@ def cell(value: Any) -> str:
     return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 
+LISTS = ("qualifications", "evaluations", "disciplines")
+
+
 def table(rows: list[Any]) -> tuple[list[str], list[list[str]]]:
+    """The rows as table cells; a list of qualifications, evaluations or disciplines (JSON in a cell, which no table
+    export writes) is left blank, other values of those columns are kept as hostile text."""
     dicts = [r if isinstance(r, dict) else {"full_name": r} for r in rows]
-    return list(FIELDS), [[cell(r.get(f)) for f in FIELDS] for r in dicts]
+    body = [["" if f in LISTS and isinstance(r.get(f), list) else cell(r.get(f)) for f in FIELDS] for r in dicts]
+    return list(FIELDS), body
 
 
 def filled(body: list[list[str]]) -> int:
