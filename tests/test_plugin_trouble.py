@@ -156,6 +156,7 @@ def test_strict_makes_a_duplicate_name_an_error_on_one_line(
     assert (code, out) == (2, "")
     assert err.count("\n") == 1
     assert "cbcc-tinh-a 1.0, cbcc-tinh-b 1.0" in err
+    assert "gỡ bớt một gói" in err
     assert "Traceback" not in err
 
 

@@ -214,10 +214,13 @@ def _roster(args: argparse.Namespace) -> Any:
 
 
 def _registry(args: argparse.Namespace) -> Registry:
-    from .plugins import load_registry
+    from .plugins import DuplicatePluginError, load_registry
 
     allow = None if args.plugins is None else [n.strip() for n in args.plugins.split(",") if n.strip()]
-    registry = load_registry(allow=allow, strict=args.strict)
+    try:
+        registry = load_registry(allow=allow, strict=args.strict)
+    except DuplicatePluginError as exc:
+        raise UsageError(exc.message(args.lang)) from None
     if allow:
         known = {p.name for p in registry.plugins}
         unknown = sorted(set(allow) - known)
