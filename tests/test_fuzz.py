@@ -2,8 +2,9 @@
 ``,`` or ``;`` and with broken quoting, XLSX) and every output format, every row read is assessed or rejected, no
 exception escapes, an unreadable file is one line on standard error with exit code 2, and the report parses.
 
-Bounded and derandomized so that CI is reproducible; ``benchmarks/fuzz_rosters.py`` is the larger version (10,000
-rows a file, the command line as a subprocess).
+Bounded and derandomized so that CI is reproducible (60 examples; ``FUZZ_EXAMPLES=2000 pytest tests/test_fuzz.py``
+searches further); ``benchmarks/fuzz_rosters.py`` is the larger version (10,000 rows a file, the command line as a
+subprocess).
 """
 
 from __future__ import annotations
