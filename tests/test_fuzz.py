@@ -349,6 +349,7 @@ def test_unreadable_files_are_one_line_and_exit_2(
     [
         ('id\n"\n', [2]),  # a lone quote swallowed the end of the file: the row was lost
         ('id,full_name\nA1,"x\nA2,y\n', [2, 3]),  # a narrow table: the quote took the next row, with no warning
+        ('id,full_name\nA1,"x\n,\n\nA2,y\n', [2, 5]),  # swallowed blank lines are no rows: none counted twice
     ],
 )
 def test_a_quote_left_open_at_the_end_of_the_file_rejects_its_rows(
