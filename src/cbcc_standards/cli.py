@@ -247,10 +247,13 @@ def _roster(args: argparse.Namespace) -> Any:
 
 
 def _registry(args: argparse.Namespace) -> Registry:
-    from .plugins import load_registry
+    from .plugins import DuplicatePluginError, load_registry
 
     allow = None if args.plugins is None else [n.strip() for n in args.plugins.split(",") if n.strip()]
-    registry = load_registry(allow=allow, strict=args.strict)
+    try:
+        registry = load_registry(allow=allow, strict=args.strict)
+    except DuplicatePluginError as exc:
+        raise UsageError(exc.message(args.lang)) from None
     if allow:
         known = {p.name for p in registry.plugins}
         unknown = sorted(set(allow) - known)
@@ -259,7 +262,8 @@ def _registry(args: argparse.Namespace) -> Registry:
             raise UsageError(f"--plugins names unknown plugins {unknown} (installed: {', '.join(installed)})")
     for plugin in registry.plugins:
         if plugin.error:
-            print(f"{PROG}: warning: plugin {plugin.name} not loaded: {plugin.error}", file=sys.stderr)
+            error = " ".join(str(plugin.error_text(args.lang)).split())
+            print(f"{PROG}: warning: plugin {plugin.name} not loaded: {error}", file=sys.stderr)
     return registry
 
 
@@ -299,7 +303,13 @@ def _emit(args: argparse.Namespace, renderer: Renderer, document: Document, out:
     leaves any earlier file untouched)."""
     lang = _lang(args)
     if args.output is None:
-        renderer.render(document, out, lang)
+        # Spooled (in memory, on disk past 32 MB) and written out once complete: a file found broken half-way
+        # through (a JSON list cut short) leaves the one-line error, not half a report, on standard output.
+        with tempfile.SpooledTemporaryFile(max_size=32 << 20, mode="w+", encoding="utf-8", newline="") as spool:
+            renderer.render(document, spool, lang)
+            spool.seek(0)
+            while chunk := spool.read(1 << 16):
+                out.write(chunk)
         return
     target: Path = args.output
     if target.is_dir():
@@ -475,7 +485,10 @@ def _cmd_normalize(args: argparse.Namespace, out: TextIO) -> None:
 
 def _cmd_plugins(args: argparse.Namespace, out: TextIO) -> None:
     registry = _registry(args)
-    rows = [{"name": p.name, "version": p.version, "builtin": p.builtin, "error": p.error} for p in registry.plugins]
+    rows = [
+        {"name": p.name, "version": p.version, "builtin": p.builtin, "error": p.error_text(args.lang)}
+        for p in registry.plugins
+    ]
     if args.format == "json":
         json.dump(rows, out, ensure_ascii=False, indent=2)
         out.write("\n")

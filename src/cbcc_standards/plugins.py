@@ -32,6 +32,7 @@ __all__ = [
     "DEFAULT_PLUGINS",
     "ENTRY_POINT_GROUP",
     "PLUGINS_ENV",
+    "DuplicatePluginError",
     "PluginInfo",
     "RegistrationError",
     "Registry",
@@ -83,6 +84,15 @@ class PluginInfo:
     version: str | None
     builtin: bool
     error: str | None = None
+    message: Any = None
+    """The error as a catalogue :class:`~cbcc_standards.i18n.Message`, when it has one (reports render it in their
+    language); ``error`` is its English text."""
+
+    def error_text(self, lang: Any = "en") -> str | None:
+        """The error in ``lang`` (a catalogue message's language, else the error as raised)."""
+        if self.message is None:
+            return self.error
+        return str(self.message(getattr(lang, "value", lang)))
 
 
 def _library_version() -> str:
@@ -115,25 +125,70 @@ def get_plugin_manager(
         allow = None if env is None else [n.strip() for n in env.split(",") if n.strip()]
     allowed = None if allow is None else set(allow)
     if load_entry_points:
+        by_name: dict[str, list[Any]] = {}
         for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
-            if allowed is not None and ep.name not in allowed:
-                continue
-            dist_version = ep.dist.version if ep.dist else None
-            try:
-                plugin = ep.load()
-                pm.register(plugin, name=ep.name)
-            except Exception as exc:
-                if strict:
-                    raise
-                infos.append(PluginInfo(ep.name, dist_version, builtin=False, error=f"{type(exc).__name__}: {exc}"))
-                continue
-            infos.append(PluginInfo(ep.name, dist_version, builtin=False))
+            if allowed is None or ep.name in allowed:
+                by_name.setdefault(ep.name, []).append(ep)
+        for name, eps in by_name.items():
+            info = _load_entry_points(pm, name, eps, strict)
+            infos.append(info)
     for plugin in plugins:
+        if pm.is_registered(plugin):
+            continue  # installed too, and loaded through its entry point
         name = getattr(plugin, "__name__", None) or type(plugin).__name__
         pm.register(plugin, name=name)
         infos.append(PluginInfo(name, None, builtin=False))
     pm.check_pending()
     return pm, infos
+
+
+def _distribution(ep: Any) -> str:
+    """``name version`` of an entry point's distribution, for messages."""
+    dist = getattr(ep, "dist", None)
+    if dist is None:
+        return f"? ({ep.value})"
+    return f"{dist.metadata['Name'] or '?'} {dist.version}"
+
+
+def _load_entry_points(pm: pluggy.PluginManager, name: str, eps: list[Any], strict: bool) -> PluginInfo:
+    """Load the entry points of one name. Several distributions declaring the name for different objects is a
+    conflict: none of them is loaded (which one the user meant is unknown), and the plugin's error names them all."""
+    version = eps[0].dist.version if eps[0].dist else None
+    loaded: list[object] = []
+    try:
+        for ep in eps:
+            plugin = ep.load()
+            if not any(plugin is other for other in loaded):
+                loaded.append(plugin)
+    except Exception as exc:
+        if strict:
+            raise
+        return PluginInfo(name, version, builtin=False, error=f"{type(exc).__name__}: {exc}")
+    if len(loaded) > 1:
+        dists = sorted({_distribution(ep) for ep in eps})
+        error = DuplicatePluginError(name, dists)
+        if strict:
+            raise error
+        return PluginInfo(name, None, builtin=False, error=str(error), message=error.message)
+    try:
+        pm.register(loaded[0], name=name)
+    except ValueError as exc:  # the object is registered already, under another name
+        if strict:
+            raise RegistrationError(f"plugin {name}: {' '.join(str(exc).split())[:300]}") from None
+        return PluginInfo(name, version, builtin=False, error=f"RegistrationError: {' '.join(str(exc).split())[:300]}")
+    return PluginInfo(name, version, builtin=False)
+
+
+class DuplicatePluginError(RegistrationError):
+    """Two or more installed distributions declare the same entry-point name for different plugins."""
+
+    def __init__(self, name: str, distributions: list[str]) -> None:
+        from .i18n import Message
+
+        self.name = name
+        self.distributions = distributions
+        self.message = Message("plugin.duplicate", (("name", name), ("distributions", ", ".join(distributions))))
+        super().__init__(self.message("en"))
 
 
 @dataclass(frozen=True)

@@ -665,4 +665,9 @@ MESSAGES: dict[str, str] = {
     "retire.basis": "Retirement age per Labour Code 2019 Art 169 and the roadmap of Decree 135/2020/NĐ-CP.",
     "retire.text.heading": "Retirements — as of {day:date}",
     "stats.sheet.quality": "Quality statistics",
+    # -- issue 12 (hardening): plugin trouble, legends, confidence words ---------------------------------------
+    "plugin.duplicate": "plugin name {name} is declared by several installed distributions ({distributions}): none "
+    "loaded; uninstall one of them",
+    "legend.confidence": "Confidence of the legal basis: [H] settled (the act itself), [M] secondary (an indirect "
+    "source), [L] provisional (to be verified)",
 }

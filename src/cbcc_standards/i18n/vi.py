@@ -665,4 +665,9 @@ MESSAGES: dict[str, str] = {
     "retire.basis": "Tuổi nghỉ hưu theo Bộ luật Lao động 2019 Điều 169 và lộ trình Nghị định 135/2020/NĐ-CP.",
     "retire.text.heading": "Nghỉ hưu — tính đến {day:date}",
     "stats.sheet.quality": "Thống kê chất lượng",
+    # -- issue 12 (hardening): plugin trouble, legends, confidence words ---------------------------------------
+    "plugin.duplicate": "tên plugin {name} được khai báo bởi nhiều gói cài đặt ({distributions}): không nạp gói nào; "
+    "gỡ bớt một gói",
+    "legend.confidence": "Độ tin cậy của căn cứ: [H] đã xác nhận (từ văn bản gốc), [M] nguồn thứ cấp, "
+    "[L] tạm thời, chưa xác nhận (cần thẩm định)",
 }

@@ -253,6 +253,8 @@ class _Lines:
         self.pending: list[str] = []
         self.chars = 0
         self.overlong = False
+        self.ended = False
+        """The file has no more lines: a record read now may have been cut by the end of the file."""
 
     def __iter__(self) -> _Lines:
         return self
@@ -260,6 +262,7 @@ class _Lines:
     def __next__(self) -> str:
         text = self.fh.readline(MAX_RECORD_CHARS + 1)
         if not text:
+            self.ended = True
             raise StopIteration
         self.number += 1
         if len(text) > MAX_RECORD_CHARS and not text.endswith(("\n", "\r")):
@@ -337,7 +340,10 @@ class CsvSource:
                 try:
                     for cells in reader:
                         line, texts = lines.take()
-                        yield CsvRecord(line, texts, cells)
+                        if lines.ended and _unclosed(texts, self.delimiter):
+                            yield CsvRecord(line, texts, None, "runaway")  # a quote the end of the file closed
+                        else:
+                            yield CsvRecord(line, texts, cells)
                     return
                 except _RunawayError:
                     problem = "too_long" if lines.overlong else "runaway"
@@ -346,6 +352,17 @@ class CsvSource:
                 except csv.Error:  # pragma: no cover - the field limit is above our own record limit
                     line, texts = lines.take()
                     yield CsvRecord(line, texts, None, "too_long")
+
+
+def _unclosed(lines: list[str], delimiter: str) -> bool:
+    """True when the record's lines end inside a quoted cell (the quote never closed before the end of the file):
+    ``csv.reader`` then gives what it read as one cell, swallowing the lines after the quote."""
+    try:
+        for _ in csv.reader(lines, delimiter=delimiter, strict=True):
+            pass
+    except csv.Error as exc:
+        return "unexpected end of data" in str(exc)
+    return False
 
 
 # -- Excel ---------------------------------------------------------------------------------------------------------

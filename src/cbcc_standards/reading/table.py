@@ -534,6 +534,8 @@ def _broken(raw: RawRow, layout: Layout, summary: ReadingSummary, delimiter: str
     text = message("reader.swallowed_rows", lang, start=raw.line, end=end)
     for offset, physical in enumerate(raw.lines):
         cells = physical.rstrip("\r\n").split(delimiter or ",")
+        if offset and not any(c.strip().strip('"').strip() for c in cells):
+            continue  # a blank line swallowed with the others is no row, as anywhere else in the file
         error = RowError(field=None, message=text, code="swallowed_rows")
         yield Record(raw.line + offset, None, (error,), _id_of([c.strip('"') for c in cells], layout))
 

@@ -22,8 +22,11 @@ if TYPE_CHECKING:
 __all__ = ["receipt_for", "review_document"]
 
 
-def receipt_for(registry: Registry, as_of: date, province: str | None, input_sha256: str | None = None) -> Receipt:
-    """The receipt of a run: library version, the plugins loaded (and those that failed), the rule-content hash."""
+def receipt_for(
+    registry: Registry, as_of: date, province: str | None, input_sha256: str | None = None, lang: Lang | str = "en"
+) -> Receipt:
+    """The receipt of a run: library version, the plugins loaded (and those that failed, their error in ``lang``
+    when the catalogue has it), the rule-content hash."""
     from .. import __version__
 
     return Receipt(
@@ -33,7 +36,7 @@ def receipt_for(registry: Registry, as_of: date, province: str | None, input_sha
         province=province,
         ruleset_sha256=registry.content_hash(),
         input_sha256=input_sha256,
-        failed_plugins=tuple((p.name, p.error) for p in registry.plugins if p.error is not None),
+        failed_plugins=tuple((p.name, p.error_text(lang) or p.error) for p in registry.plugins if p.error is not None),
     )
 
 
@@ -61,7 +64,7 @@ def review_document(
     return ReviewDocument(
         report=report,
         items=engine.evaluate_roster(report.observe(engine.validate_roster(rows)), as_of=as_of),
-        receipt=receipt or receipt_for(engine.registry, as_of, engine.province, input_sha256),
+        receipt=receipt or receipt_for(engine.registry, as_of, engine.province, input_sha256, lang),
         titles=engine.registry.titles,
         file_warnings=file_warnings,
     )

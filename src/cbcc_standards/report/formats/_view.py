@@ -77,11 +77,12 @@ COLOURS: dict[Status, tuple[str, str]] = {  # (fill, text)
     Status.UNDETERMINED: ("#757575", "#ffffff"),
 }
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
 def clean(text: object) -> str:
-    """Text without the control characters neither XML nor a spreadsheet can hold."""
+    """Text without the characters neither XML nor a spreadsheet can hold: control characters, the non-characters
+    U+FFFE and U+FFFF, lone surrogates (an undecodable byte of a CSV file)."""
     return _CONTROL.sub("\ufffd", "" if text is None else str(text))
 
 

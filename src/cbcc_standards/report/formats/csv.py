@@ -1,6 +1,8 @@
 """Built-in plugin: the CSV format of a roster review — one row per finding, one per rejected row.
 
-``provisional_pass`` marks every row of an official who passes only through provisional law; ``notice`` holds a
+A plugin that failed to load is a row of its own right after the header (``status`` ``plugin_failed``, its error in
+``message``): the report is incomplete for it. ``provisional_pass`` marks every row of an official who passes only
+through provisional law; ``notice`` holds a
 finding's warning (a consequence foreseeable but not yet in effect, or one the record cannot say was applied).
 ``main_rule`` and ``main_reason`` repeat, on every row of an official, the finding that makes their status
 (:func:`~cbcc_standards.report.formats._view.main_finding`), so one row per official (filter ``rule`` equal to
@@ -20,7 +22,7 @@ from datetime import date
 from typing import IO
 
 from ...hookspecs import hookimpl
-from ...i18n import Lang, Text
+from ...i18n import Lang, Text, t
 from ...rules.requirements import Requirement
 from ..renderers import Document, Renderer, ReviewDocument
 from ..shapes import requirement_dict
@@ -99,6 +101,10 @@ def _render(doc: Document, out: IO[str], lang: Lang) -> None:
     out.write("\ufeff")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
+    for name, error in doc.receipt.failed_plugins:  # the report is incomplete for these: said first
+        trouble = dict.fromkeys(COLUMNS, "")
+        trouble.update(status="plugin_failed", message=t("report.plugin_failed", lang, name=name, error=error))
+        writer.writerow([_cell(trouble[c]) for c in COLUMNS])
     for a in doc.assessments():
         line = RosterLine.of(a, lang)
         main = [line.rule, line.reason]

@@ -34,8 +34,17 @@ from ..shapes import (
 __all__ = ["JSON", "JSONL", "document_data"]
 
 
+_LINE_BREAKS = {"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"}
+
+
 def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
+    """JSON on one line as every reader splits lines: the Unicode line separators U+2028, U+2029 and NEL (valid in
+    a JSON string, but a line break to ``str.splitlines`` and to JavaScript before ES2019) are escaped."""
+    text = json.dumps(value, ensure_ascii=False)
+    if "\u2028" in text or "\u2029" in text or "\x85" in text:
+        for char, escape in _LINE_BREAKS.items():
+            text = text.replace(char, escape)
+    return text
 
 
 def _review(doc: ReviewDocument, out: IO[str], lang: Lang) -> None:

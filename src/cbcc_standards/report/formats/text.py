@@ -194,11 +194,12 @@ def _retirement(doc: RetirementDocument, out: IO[str], lang: Lang) -> None:
 
 
 def _rules(doc: RulesDocument, out: IO[str], lang: Lang) -> None:
+    out.write(t("legend.confidence", lang) + "\n\n")
     for rule, ruleset, source in doc.rules:
         row = rule_dict(rule, ruleset, source)
         valid = f"{row['valid_from']} – {row['valid_to'] or '…'}"
         cite = "; ".join(dict.fromkeys(b["citation"] for b in row["basis"]))
-        flag = " PROVISIONAL" if row["provisional"] else ""
+        flag = " " + t("confidence.provisional", lang).upper() if row["provisional"] else ""
         out.write(f"{row['code']:<22} [{rule.confidence.mark}]{flag} {rule.title(lang)}\n{'':<22} {valid} · {cite}\n")
 
 
@@ -210,12 +211,12 @@ def _rule(doc: RuleDocument, out: IO[str], lang: Lang) -> None:
     out.write(f"  {t('rule.in_force', lang)}: {row['valid_from']} – {row['valid_to'] or '…'}\n")
     titles = ", ".join(row["titles"]) if row["titles"] else t("rule.every_title", lang)
     out.write(f"  {t('rule.titles', lang)}: {titles}\n")
-    flag = " — PROVISIONAL" if row["provisional"] else ""
-    out.write(f"  {t('rule.confidence', lang)}: {row['confidence']}{flag}\n")
+    flag = " — " + t("confidence.provisional", lang).upper() if row["provisional"] else ""
+    out.write(f"  {t('rule.confidence', lang)}: {t('confidence.' + row['confidence'], lang)}{flag}\n")
     for b in row["basis"]:
         out.write(
             f"  {t('rule.basis', lang)}: {b['citation']} ({b['effective_from'] or '…'} – "
-            f"{b['effective_to'] or '…'}) [{b['confidence']}]\n"
+            f"{b['effective_to'] or '…'}) [{t('confidence.' + b['confidence'], lang)}]\n"
         )
         if b["note"]:
             out.write(f"      {b['note']}\n")
