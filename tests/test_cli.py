@@ -191,7 +191,11 @@ def test_bad_as_of_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exc:
         main(["check", str(EXAMPLE / "roster.json"), "--as-of", "2021-13-45"])
     assert exc.value.code == 2
-    assert "invalid date" in capsys.readouterr().err
+    assert "ngày không hợp lệ «2021-13-45»" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exc:
+        main(["check", str(EXAMPLE / "roster.json"), "--as-of", "2021-13-45", "--lang", "en"])
+    assert exc.value.code == 2
+    assert "invalid date '2021-13-45'" in capsys.readouterr().err
 
 
 def test_unknown_province_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import itertools
 import json
 import os
 import sys
@@ -32,13 +33,23 @@ class UsageError(Exception):
     """Bad usage: reported on one line, exit code 2."""
 
 
+_ARGV_LANG = "vi"
+"""The ``--lang`` of the command line being parsed (for messages argparse's type checks give before it is known)."""
+
+
+def _cli_text(key: str, lang: str | None = None, **params: object) -> str:
+    from .i18n import t
+
+    return t(f"cli.{key}", lang or _ARGV_LANG, **params)
+
+
 def _date(text: str) -> date:
     from .dates import DateParseError, parse_full_date
 
     try:
         return parse_full_date(text)
     except DateParseError:
-        raise argparse.ArgumentTypeError(f"invalid date {text!r} (expected YYYY-MM-DD or dd/mm/yyyy)") from None
+        raise argparse.ArgumentTypeError(_cli_text("invalid_full_date", value=text)) from None
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -275,7 +286,8 @@ def _renderer(args: argparse.Namespace, registry: Registry, kind: str) -> Render
         by_extension = registry.renderer_for(args.output.suffix)
     if named is not None:
         if named not in registry.renderers:
-            raise UsageError(f"unknown format {named!r} (known: {', '.join(sorted(registry.renderers))})")
+            known = ", ".join(sorted(registry.renderers))
+            raise UsageError(_cli_text("unknown_format", args.lang, name=named, known=known))
         renderer = registry.renderer(named)
         if by_extension is not None and by_extension.extension != renderer.extension:
             raise UsageError(
@@ -313,14 +325,16 @@ def _emit(args: argparse.Namespace, renderer: Renderer, document: Document, out:
         return
     target: Path = args.output
     if target.is_dir():
-        raise UsageError(f"--output {target} is a folder: give a file name")
+        raise UsageError(_cli_text("output_folder", args.lang, target=str(target)))
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
-        raise UsageError(f"--output {target}: the folder {folder} does not exist")
+        raise UsageError(_cli_text("output_no_folder", args.lang, target=str(target), folder=str(folder)))
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
     except OSError as exc:
-        raise UsageError(f"--output {target}: cannot write there ({exc.strerror})") from None
+        raise UsageError(
+            _cli_text("output_unwritable", args.lang, target=str(target), reason=exc.strerror or "")
+        ) from None
     try:
         if renderer.binary:
             with os.fdopen(handle, "wb") as binary:
@@ -510,15 +524,15 @@ def _cmd_retirement(args: argparse.Namespace, out: TextIO) -> None:
         gender: Gender = TypeAdapter(GenderField).validate_python(args.gender)
         born = parse_legal_date(args.born)
     except ValidationError:
-        raise UsageError(f"invalid gender {args.gender!r} (expected male or female)") from None
-    except DateParseError as exc:
-        raise UsageError(str(exc)) from None
+        raise UsageError(_cli_text("invalid_gender", args.lang, value=args.gender)) from None
+    except DateParseError:
+        raise UsageError(_cli_text("invalid_date", args.lang, value=args.born)) from None
     registry = _registry(args)
     document = RetirementDocument(gender=gender, born=born, retirement=retirement(gender, born))
     _emit(args, _renderer(args, registry, "retirement"), document, out)
 
 
-def _read_person(path: Path, registry: Registry) -> Any:
+def _read_person(path: Path, registry: Registry, lang: str = "vi") -> Any:
     from pydantic import ValidationError
 
     from .io import InputError, check_file
@@ -528,17 +542,20 @@ def _read_person(path: Path, registry: Registry) -> Any:
     try:
         data = json.loads(path.read_text(encoding="utf-8-sig"))
     except json.JSONDecodeError as exc:
-        raise InputError(f"{path}: invalid JSON: {exc.msg} (line {exc.lineno})") from None
+        raise InputError(_cli_text("invalid_json", lang, path=str(path), detail=exc.msg, line=exc.lineno)) from None
     if isinstance(data, list) and len(data) == 1:
         data = data[0]
     if not isinstance(data, dict):
-        raise InputError(f"{path}: expected one JSON object (a person in the roster format)")
+        raise InputError(_cli_text("not_a_person", lang, path=str(path)))
     try:
         return Official.model_validate(data, context={"titles": registry.titles})
     except ValidationError as exc:
+        from .results import validation_message
+
         err = exc.errors(include_url=False)[0]
         field = ".".join(str(p) for p in err["loc"])
-        raise InputError(f"{path}: field {field}: {err['msg'].removeprefix('Value error, ')}") from None
+        detail = validation_message(err["type"], err["msg"].removeprefix("Value error, "), field, lang)
+        raise InputError(f"{path}: {detail}") from None
 
 
 def _cmd_candidate(args: argparse.Namespace, out: TextIO) -> None:
@@ -547,7 +564,7 @@ def _cmd_candidate(args: argparse.Namespace, out: TextIO) -> None:
     registry = _registry(args)
     renderer = _renderer(args, registry, "candidate")
     engine = _engine(args, registry)
-    person = _read_person(args.person, registry)
+    person = _read_person(args.person, registry, args.lang)
     title = _resolve_title(registry, args.title)
     assessment = engine.appraise(
         person,
@@ -710,6 +727,10 @@ _COMMANDS = {
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     """Run the command line; returns the exit code (0 when it ran, 2 for bad usage or unreadable input)."""
+    global _ARGV_LANG
+    words = list(sys.argv[1:] if argv is None else argv)
+    pairs = itertools.pairwise(words)
+    _ARGV_LANG = "en" if "--lang=en" in words or ("--lang", "en") in pairs else "vi"
     args = _parser().parse_args(argv)
     stream = out if out is not None else sys.stdout
     try:

@@ -436,7 +436,8 @@ class Engine:
                     RowError(
                         field="unit",
                         code="unknown_unit",
-                        message=f"unit {row.unit!r} is not in the units supplied: evaluated with the unit unknown",
+                        message=repr(row.unit),
+                        english=True,
                     ),
                 )
             yield self._assess(row, day, None, warnings)

@@ -255,7 +255,7 @@ class Discipline(BaseModel):
         if form in _ABOLISHED_BY_ND_172 and decided is not None and abolished_from and decided >= abolished_from:
             raise PydanticCustomError(
                 "abolished_discipline",
-                "{form} no longer exists on {day} (abolished by {document} from {start})",
+                "{form}, {day}; {document}, {start}",
                 {
                     "form": form,
                     "day": decided.isoformat(),

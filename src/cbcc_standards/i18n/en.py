@@ -471,7 +471,7 @@ MESSAGES: dict[str, str] = {
     "column.of": ".",
     "column.item": "{name}.{number}",
     "column.year_of": "{name}.{year}",
-    "validation.abolished_discipline": "{field:column}: this form of discipline no longer exists from Decree 172/2025 ({detail}).",
+    "validation.abolished_discipline": "{field:column}: this form of discipline was abolished by the day of the decision (form, decided on; abolished by, from: {detail}).",
     "validation.unknown_ethnicity": "{field:column}: ethnic group not recognised ({detail}).",
     "validation.contradicts_ethnicity": "{field:column}: contradicts the ethnic group given ({detail}).",
     "validation.bachelor_level": "{field:column}: a bachelor of politics counts as cao cấp; the level must be cao_cap.",
@@ -670,4 +670,15 @@ MESSAGES: dict[str, str] = {
     "loaded; uninstall one of them",
     "legend.confidence": "Confidence of the legal basis: [H] settled (the act itself), [M] secondary (an indirect "
     "source), [L] provisional (to be verified)",
+    # -- command-line errors ------------------------------------------------------------------------------------
+    "cli.invalid_full_date": "invalid date {value!r} (expected a full date: YYYY-MM-DD or dd/mm/yyyy)",
+    "cli.invalid_date": "invalid date {value!r} (expected YYYY-MM-DD, dd/mm/yyyy, mm/yyyy or yyyy)",
+    "cli.invalid_gender": "invalid gender {value!r} (expected male or female)",
+    "cli.unknown_format": "unknown format {name!r} (known: {known})",
+    "cli.output_folder": "--output {target} is a folder: give a file name",
+    "cli.output_no_folder": "--output {target}: the folder {folder} does not exist",
+    "cli.output_unwritable": "--output {target}: cannot write there ({reason})",
+    "cli.invalid_json": "{path}: invalid JSON: {detail} (line {line})",
+    "cli.not_a_person": "{path}: expected one JSON object (a person in the roster format)",
+    "validation.unknown_unit": "unit {detail} is not in the units supplied: evaluated with the unit unknown.",
 }

@@ -471,7 +471,7 @@ MESSAGES: dict[str, str] = {
     "column.of": " của ",
     "column.item": "{name} thứ {number}",
     "column.year_of": "{name} năm {year}",
-    "validation.abolished_discipline": "«{field:column}»: hình thức kỷ luật này không còn từ ngày áp dụng Nghị định 172/2025/NĐ-CP ({detail}).",
+    "validation.abolished_discipline": "«{field:column}»: hình thức kỷ luật đã bị bãi bỏ vào ngày quyết định (hình thức, ngày quyết định; văn bản bãi bỏ, ngày có hiệu lực: {detail}); kiểm tra hình thức và ngày quyết định.",
     "validation.unknown_ethnicity": "«{field:column}»: không nhận ra dân tộc ({detail}).",
     "validation.contradicts_ethnicity": "«{field:column}»: mâu thuẫn với dân tộc đã ghi ({detail}).",
     "validation.bachelor_level": "«{field:column}»: cử nhân chính trị được tính là cao cấp, trình độ phải là cao cấp.",
@@ -670,4 +670,15 @@ MESSAGES: dict[str, str] = {
     "gỡ bớt một gói",
     "legend.confidence": "Độ tin cậy của căn cứ: [H] đã xác nhận (từ văn bản gốc), [M] nguồn thứ cấp, "
     "[L] tạm thời, chưa xác nhận (cần thẩm định)",
+    # -- command-line errors ------------------------------------------------------------------------------------
+    "cli.invalid_full_date": "ngày không hợp lệ «{value}» (cần ngày đầy đủ: YYYY-MM-DD hoặc dd/mm/yyyy)",
+    "cli.invalid_date": "ngày không hợp lệ «{value}» (cần YYYY-MM-DD, dd/mm/yyyy, mm/yyyy hoặc yyyy)",
+    "cli.invalid_gender": "giới tính không hợp lệ «{value}» (cần male/female hoặc Nam/Nữ)",
+    "cli.unknown_format": "không có định dạng «{name}» (có: {known})",
+    "cli.output_folder": "--output {target} là một thư mục: hãy ghi tên tệp",
+    "cli.output_no_folder": "--output {target}: thư mục {folder} không tồn tại",
+    "cli.output_unwritable": "--output {target}: không ghi được vào đó ({reason})",
+    "cli.invalid_json": "{path}: JSON không hợp lệ: {detail} (dòng {line})",
+    "cli.not_a_person": "{path}: cần một đối tượng JSON (một người theo định dạng danh sách)",
+    "validation.unknown_unit": "đơn vị {detail} không có trong tệp đơn vị: đánh giá với đơn vị chưa rõ.",
 }
