@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
@@ -24,7 +24,10 @@ from .sanity import implausible_dates
 from .titles import Title
 from .units import AdministrativeUnit
 
-__all__ = ["Engine", "as_date", "default_registry", "evaluate", "evaluate_roster", "reset_defaults"]
+if TYPE_CHECKING:
+    from .parallel import EngineSpec
+
+__all__ = ["Engine", "as_date", "default_registry", "evaluate", "evaluate_roster", "reset_defaults", "screen_roster"]
 
 M = Message.of
 
@@ -370,61 +373,89 @@ class Engine:
         Duplicate ids are decided over every row read, valid or not: a second row with an id already seen is
         rejected even when the first was.
         """
-        seen = _SeenIds()
-        context = {"titles": self.registry.titles}
-        for number, row in enumerate(rows, start=1):
-            if isinstance(row, Rejected):
-                if row.id is not None:
-                    seen.first(row.id, row.row)
-                yield row
-                continue
-            raw_id = row.id if isinstance(row, Official) else _raw_id(row)
-            first = seen.first(raw_id, number) if raw_id is not None else None
-            if first is not None:
-                yield Rejected(
-                    row=number,
-                    id=raw_id,
-                    errors=(
-                        RowError(
-                            field="id",
-                            message=f"duplicate id {raw_id!r} (first seen at row {first})",
-                            code="duplicate_id",
-                        ),
-                    ),
-                )
-                continue
-            if not isinstance(row, Official):
-                try:
-                    row = Official.model_validate(row, context=context)
-                except ValidationError as exc:
-                    yield Rejected(row=number, id=raw_id, errors=_validation_errors(exc))
-                    continue
-            yield row
+        for number, row in screen_roster(rows):
+            yield row if isinstance(row, Rejected) else self._validated(number, row)
+
+    def _validated(self, number: int, row: Official | Mapping[str, Any]) -> Official | Rejected:
+        """A screened row (see :func:`screen_roster`) as an official, or rejected with pydantic's errors."""
+        if isinstance(row, Official):
+            return row
+        try:
+            return Official.model_validate(row, context={"titles": self.registry.titles})
+        except ValidationError as exc:
+            return Rejected(row=number, id=_raw_id(row), errors=_validation_errors(exc))
 
     def evaluate_roster(
-        self, rows: Iterable[Official | Mapping[str, Any] | Rejected], *, as_of: date | str
+        self,
+        rows: Iterable[Official | Mapping[str, Any] | Rejected],
+        *,
+        as_of: date | str,
+        workers: int = 1,
+        chunk_size: int | None = None,
+        spec: EngineSpec | None = None,
     ) -> Iterator[Assessment | Rejected]:
         """Assess a roster lazily, one row at a time: every row gives an :class:`Assessment` or a :class:`Rejected`.
 
         Rows may be officials, mappings (validated here, with title names resolved through the catalogue) or rows a
         reader already rejected. Row numbers are 1-based positions in ``rows``. A second row with an id already
         seen is rejected.
+
+        With ``workers`` above 1 the rows are validated and assessed in chunks (``chunk_size`` rows) by a pool of
+        processes (see :mod:`cbcc_standards.parallel`); the items come out the same and in the same order. Where
+        processes cannot fork, ``spec`` tells the workers how to build their engine.
         """
         day = as_date(as_of)
-        for row in self.validate_roster(rows):
-            if isinstance(row, Rejected):
-                yield row
-                continue
-            warnings: tuple[RowError, ...] = ()
-            if self.user_units and row.unit is not None and row.unit not in self.units:
-                warnings = (
-                    RowError(
-                        field="unit",
-                        code="unknown_unit",
-                        message=f"unit {row.unit!r} is not in the units supplied: evaluated with the unit unknown",
-                    ),
-                )
-            yield self._assess(row, day, None, warnings)
+        if workers > 1:
+            from .parallel import evaluate_parallel
+
+            return evaluate_parallel(self, rows, as_of=day, workers=workers, chunk_size=chunk_size, spec=spec)
+        return self._evaluate_screened(screen_roster(rows), day)
+
+    def _evaluate_screened(
+        self, screened: Iterable[tuple[int, Official | Mapping[str, Any] | Rejected]], day: date
+    ) -> Iterator[Assessment | Rejected]:
+        for number, row in screened:
+            yield row if isinstance(row, Rejected) else self._evaluate_row(number, row, day)
+
+    def _evaluate_row(self, number: int, row: Official | Mapping[str, Any], day: date) -> Assessment | Rejected:
+        """One screened row validated and assessed (a :class:`Rejected` when it does not validate)."""
+        official = self._validated(number, row)
+        if isinstance(official, Rejected):
+            return official
+        warnings: tuple[RowError, ...] = ()
+        if self.user_units and official.unit is not None and official.unit not in self.units:
+            warnings = (
+                RowError(
+                    field="unit",
+                    code="unknown_unit",
+                    message=f"unit {official.unit!r} is not in the units supplied: evaluated with the unit unknown",
+                ),
+            )
+        return self._assess(official, day, None, warnings)
+
+
+def screen_roster(
+    rows: Iterable[Official | Mapping[str, Any] | Rejected],
+) -> Iterator[tuple[int, Official | Mapping[str, Any] | Rejected]]:
+    """Number the rows from 1 and reject a row whose id was already seen (over every row read, valid or not, a
+    reader's rejected rows included): ``(number, row)``, ``row`` a :class:`Rejected` that is final, or a row still to
+    validate. The one sequential step of a roster review: the process pool validates and assesses the rest."""
+    seen = _SeenIds()
+    for number, row in enumerate(rows, start=1):
+        if isinstance(row, Rejected):
+            if row.id is not None:
+                seen.first(row.id, row.row)
+            yield number, row
+            continue
+        raw_id = row.id if isinstance(row, Official) else _raw_id(row)
+        first = seen.first(raw_id, number) if raw_id is not None else None
+        if first is not None:
+            error = RowError(
+                field="id", message=f"duplicate id {raw_id!r} (first seen at row {first})", code="duplicate_id"
+            )
+            yield number, Rejected(row=number, id=raw_id, errors=(error,))
+            continue
+        yield number, row
 
 
 class _SeenIds:
@@ -548,9 +579,10 @@ def evaluate_roster(
     as_of: date | str,
     units: Mapping[str, AdministrativeUnit] | Iterable[AdministrativeUnit] | None = None,
     province: str | None = None,
+    workers: int = 1,
 ) -> Iterator[Assessment | Rejected]:
-    """Assess a roster lazily (see :meth:`Engine.evaluate_roster`)."""
+    """Assess a roster lazily (see :meth:`Engine.evaluate_roster`; ``workers`` processes)."""
     engine = (
         Engine(default_registry(), province=province, units=units) if units is not None else _default_engine(province)
     )
-    return engine.evaluate_roster(rows, as_of=as_of)
+    return engine.evaluate_roster(rows, as_of=as_of, workers=workers)

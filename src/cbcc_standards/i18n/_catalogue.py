@@ -51,6 +51,9 @@ class Text:
     vi: str
     en: str
 
+    def __reduce__(self) -> tuple[Any, ...]:  # pickled fast (a process pool sends many): the constructor's arguments
+        return (Text, (self.vi, self.en))
+
     def __call__(self, lang: Lang | str = Lang.VI) -> str:
         """The text in ``lang``; a language without its own text falls back to Vietnamese."""
         return self.en if Lang.parse(lang) is Lang.EN else self.vi
@@ -72,6 +75,9 @@ class Message:
         """A message with keyword parameters: plain values, dates (kept as ISO strings), texts, nested messages, and
         sequences of these (kept as tuples)."""
         return cls(key, tuple(sorted((name, _plain(value)) for name, value in params.items())))
+
+    def __reduce__(self) -> tuple[Any, ...]:  # pickled fast (a process pool sends many): the constructor's arguments
+        return (Message, (self.key, self.params))
 
     @property
     def args(self) -> dict[str, Any]:

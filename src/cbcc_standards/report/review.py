@@ -15,6 +15,7 @@ from .summary import ReviewSummary, RosterReport
 if TYPE_CHECKING:
     from ..engine import Engine
     from ..officials import Official
+    from ..parallel import EngineSpec
     from ..plugins import Registry
 
 __all__ = ["receipt_for", "review_document"]
@@ -44,13 +45,17 @@ def review_document(
     receipt: Receipt | None = None,
     input_sha256: str | None = None,
     file_warnings: Callable[[], list[RowError]] = list,
+    workers: int = 1,
+    spec: EngineSpec | None = None,
 ) -> ReviewDocument:
     """A review of ``rows`` with ``engine`` on ``as_of``, ready for any renderer: the rows are evaluated lazily as the
-    renderer reads them (``registry.renderer("json").render(document, out, Lang.VI)``)."""
+    renderer reads them (``registry.renderer("json").render(document, out, Lang.VI)``). ``workers`` processes assess
+    them (see :meth:`Engine.evaluate_roster <cbcc_standards.engine.Engine.evaluate_roster>`): the report is the same,
+    byte for byte."""
     report = RosterReport(as_of=as_of, lang=Lang.parse(lang), review=ReviewSummary.for_engine(engine, as_of))
     return ReviewDocument(
         report=report,
-        items=engine.evaluate_roster(rows, as_of=as_of),
+        items=engine.evaluate_roster(rows, as_of=as_of, workers=workers, spec=spec),
         receipt=receipt or receipt_for(engine.registry, as_of, engine.province, input_sha256),
         titles=engine.registry.titles,
         file_warnings=file_warnings,

@@ -30,8 +30,13 @@ from ..shapes import (
     retirement_dict,
     rule_dict,
 )
+from ._fastjson import AssessmentWriter
 
 __all__ = ["JSON", "JSONL", "document_data"]
+
+
+_BATCH = 64
+"""Officials written to the output at once."""
 
 
 def _dumps(value: Any) -> str:
@@ -42,11 +47,16 @@ def _review(doc: ReviewDocument, out: IO[str], lang: Lang) -> None:
     out.write('{"as_of": ' + _dumps(doc.as_of.isoformat()) + ',\n "receipt": ')
     out.write(_dumps(doc.receipt.as_dict()))
     out.write(',\n "officials": [')
+    writer = AssessmentWriter(lang)
     first = True
+    batch: list[str] = []
     for assessment in doc.assessments():
-        out.write("\n  " if first else ",\n  ")
-        out.write(_dumps(assessment_dict(assessment, lang)))
+        batch.append(("\n  " if first else ",\n  ") + writer.assessment(assessment))
         first = False
+        if len(batch) >= _BATCH:
+            out.write("".join(batch))
+            batch.clear()
+    out.write("".join(batch))
     out.write("\n ],\n" if not first else "],\n")
     report = doc.report
     out.write(' "rejected": ' + _dumps([rejected_dict(r, lang) for r in report.rejected]))
@@ -89,8 +99,14 @@ def _render_lines(doc: Document, out: IO[str], lang: Lang) -> None:
     if not isinstance(doc, ReviewDocument):
         raise TypeError("JSON Lines renders roster reviews only")
     out.write(_dumps({"type": "receipt", "as_of": doc.as_of.isoformat(), **doc.receipt.as_dict()}) + "\n")
+    writer = AssessmentWriter(lang)
+    batch: list[str] = []
     for assessment in doc.assessments():
-        out.write(_dumps({"type": "official", **assessment_dict(assessment, lang)}) + "\n")
+        batch.append(writer.assessment(assessment, '{"type": "official", ') + "\n")
+        if len(batch) >= _BATCH:
+            out.write("".join(batch))
+            batch.clear()
+    out.write("".join(batch))
     for rejected in doc.report.rejected:
         out.write(_dumps({"type": "rejected", **rejected_dict(rejected, lang)}) + "\n")
     for warning in doc.file_warnings():

@@ -1,0 +1,199 @@
+"""Roster reviews over a pool of processes: ``check --jobs N`` and ``Engine.evaluate_roster(..., workers=N)``.
+
+The calling process reads the rows and screens them (row numbers, the duplicate-id check over the whole roster:
+:func:`~cbcc_standards.engine.screen_roster`); the pool validates and assesses them in chunks, each worker with its own
+engine; the results come back in the order of the rows, so a report is the same, byte for byte, whatever the number
+of processes. At most ``2 × workers`` chunks are in flight: memory stays flat in the size of the roster.
+
+A worker gets its engine by inheritance where the platform forks (Linux: the engine the caller built, with every
+plugin it registered, copied on write), else it rebuilds it from an :class:`EngineSpec` (the plugins allow-list,
+strictness, province and units). A worker that dies fails the run with :class:`WorkerError`; an error raised by a
+rule under ``strict`` reaches the caller as with one process.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator, Mapping
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from .results import Assessment, Finding, Rejected
+
+if TYPE_CHECKING:
+    from .engine import Engine
+    from .officials import Official
+    from .units import AdministrativeUnit
+
+__all__ = ["AUTO_JOBS_BYTES", "DEFAULT_CHUNK", "EngineSpec", "WorkerError", "auto_jobs", "available_cores"]
+
+DEFAULT_CHUNK = 1000
+"""Rows per chunk sent to a worker."""
+
+AUTO_JOBS_BYTES = 8 * 1024 * 1024
+"""Inputs at least this large (8 MiB, about 10,000 officials in JSON Lines, 30,000 in CSV) are reviewed with every
+core by default (``check --jobs auto``); smaller ones in one process, where starting a pool costs more than it
+saves."""
+
+
+class WorkerError(RuntimeError):
+    """A worker process of the pool died (killed, out of memory): the run fails, no report is written."""
+
+
+@dataclass(frozen=True)
+class EngineSpec:
+    """How a worker that cannot inherit the caller's engine (no ``fork``) builds its own: the registry's plugins
+    allow-list (None: all installed) and strictness, the province and the user's units."""
+
+    plugins: tuple[str, ...] | None = None
+    strict: bool = False
+    province: str | None = None
+    units: tuple[AdministrativeUnit, ...] | None = None
+    load_entry_points: bool = True
+
+    def build(self) -> Engine:
+        """The engine these settings describe."""
+        from .engine import Engine
+        from .plugins import load_registry
+
+        registry = load_registry(allow=self.plugins, strict=self.strict, load_entry_points=self.load_entry_points)
+        return Engine(registry, province=self.province, units=self.units or None, strict=self.strict)
+
+
+def available_cores() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+def auto_jobs(size: int | None) -> int:
+    """The default number of processes for an input of ``size`` bytes (see :data:`AUTO_JOBS_BYTES`)."""
+    return available_cores() if size is not None and size >= AUTO_JOBS_BYTES else 1
+
+
+# -- the worker side ------------------------------------------------------------------------------------------
+
+_engine: Engine | None = None
+"""The engine of this worker (or, before a fork, the caller's, inherited by the workers)."""
+
+
+def _init_worker(spec: EngineSpec | None) -> None:
+    global _engine
+    if spec is not None:
+        _engine = spec.build()
+
+
+def _work(rows: list[tuple[int, Official | Mapping[str, Any]]], day: date) -> list[Assessment | Rejected]:
+    """Validate and assess one chunk; equal findings are shared, so that each is sent once per chunk."""
+    engine = _engine
+    if engine is None:  # pragma: no cover - a pool always has its engine
+        raise RuntimeError("worker without an engine")
+    from .report.formats._fastjson import finding_key
+
+    shared: dict[tuple[Any, ...], Finding] = {}
+    out: list[Assessment | Rejected] = []
+    for number, row in rows:
+        item = engine._evaluate_row(number, row, day)
+        if isinstance(item, Assessment):
+            with contextlib.suppress(TypeError):  # a plugin's finding that cannot be hashed is sent as it is
+                item = replace(item, findings=tuple(shared.setdefault(finding_key(f), f) for f in item.findings))
+        out.append(item)
+    return out
+
+
+# -- the calling side -----------------------------------------------------------------------------------------
+
+
+def _context(spec: EngineSpec | None) -> tuple[Any, EngineSpec | None]:
+    if "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork"), None
+    if spec is None:  # pragma: no cover - platforms without fork
+        raise ValueError("workers > 1 needs an EngineSpec where processes cannot fork")
+    return multiprocessing.get_context("spawn"), spec  # pragma: no cover
+
+
+def evaluate_parallel(
+    engine: Engine,
+    rows: Iterable[Official | Mapping[str, Any] | Rejected],
+    *,
+    as_of: date,
+    workers: int,
+    chunk_size: int | None = None,
+    spec: EngineSpec | None = None,
+) -> Iterator[Assessment | Rejected]:
+    """What ``engine.evaluate_roster(rows, as_of=as_of)`` gives, computed by ``workers`` processes (see the
+    module). ``spec`` rebuilds the engine in workers that cannot inherit it."""
+    from .engine import screen_roster
+
+    if workers < 1:
+        raise ValueError(f"workers must be at least 1, got {workers}")
+    size = chunk_size or DEFAULT_CHUNK
+    if size < 1:
+        raise ValueError(f"chunk_size must be at least 1, got {size}")
+    return _run(engine, screen_roster(rows), as_of, workers, size, spec)
+
+
+def _chunks(screened: Iterable[tuple[int, Any]], size: int) -> Iterator[tuple[list[Any], list[tuple[int, Any]]]]:
+    """Chunks of screened rows: every row (a final :class:`Rejected`, or None where a worker's result goes) and
+    the rows to send."""
+    slots: list[Any] = []
+    todo: list[tuple[int, Any]] = []
+    for number, row in screened:
+        if isinstance(row, Rejected):
+            slots.append(row)
+        else:
+            slots.append(None)
+            todo.append((number, row))
+            if len(todo) >= size:
+                yield slots, todo
+                slots, todo = [], []
+    if slots:
+        yield slots, todo
+
+
+def _run(
+    engine: Engine,
+    screened: Iterable[tuple[int, Any]],
+    day: date,
+    workers: int,
+    size: int,
+    spec: EngineSpec | None,
+) -> Iterator[Assessment | Rejected]:
+    global _engine
+    context, initial = _context(spec)
+    _engine = engine  # inherited by forked workers
+    pending: deque[tuple[list[Any], Future[list[Assessment | Rejected]] | None]] = deque()
+    try:
+        with ProcessPoolExecutor(
+            max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(initial,)
+        ) as pool:
+            try:
+                for slots, todo in _chunks(screened, size):
+                    pending.append((slots, pool.submit(_work, todo, day) if todo else None))
+                    if len(pending) >= 2 * workers:
+                        yield from _merge(*pending.popleft())
+                while pending:
+                    yield from _merge(*pending.popleft())
+            except BaseException:
+                for _, future in pending:
+                    if future is not None:
+                        future.cancel()
+                raise
+    except BrokenProcessPool as exc:
+        raise WorkerError(f"a worker process died ({exc}): no report was written") from None
+    finally:
+        _engine = None
+
+
+def _merge(slots: list[Any], future: Future[list[Assessment | Rejected]] | None) -> Iterator[Assessment | Rejected]:
+    results = iter(future.result() if future is not None else ())
+    for slot in slots:
+        yield next(results) if slot is None else slot
