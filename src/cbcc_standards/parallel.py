@@ -170,6 +170,7 @@ def _run(
     global _engine
     context, initial = _context(spec)
     _engine = engine  # inherited by forked workers
+    canon = _Canon()
     pending: deque[tuple[list[Any], Future[list[Assessment | Rejected]] | None]] = deque()
     try:
         with ProcessPoolExecutor(
@@ -179,9 +180,9 @@ def _run(
                 for slots, todo in _chunks(screened, size):
                     pending.append((slots, pool.submit(_work, todo, day) if todo else None))
                     if len(pending) >= 2 * workers:
-                        yield from _merge(*pending.popleft())
+                        yield from _merge(*pending.popleft(), canon)
                 while pending:
-                    yield from _merge(*pending.popleft())
+                    yield from _merge(*pending.popleft(), canon)
             except BaseException:
                 for _, future in pending:
                     if future is not None:
@@ -193,7 +194,61 @@ def _run(
         _engine = None
 
 
-def _merge(slots: list[Any], future: Future[list[Assessment | Rejected]] | None) -> Iterator[Assessment | Rejected]:
-    results = iter(future.result() if future is not None else ())
+class _Canon:
+    """The calling side's copies of what workers send many times: a finding unpickled in one chunk is replaced by an
+    equal one kept from an earlier chunk (its legal bases and requirement too), so that the renderers' caches keyed by
+    :func:`~cbcc_standards.report.formats._fastjson.finding_key` hit and memory holds one copy of each."""
+
+    LIMIT = 1 << 16
+
+    def __init__(self) -> None:
+        self.parts: dict[Any, Any] = {}
+        self.findings: dict[tuple[Any, ...], Finding] = {}
+
+    def part(self, value: Any) -> Any:
+        if value is None:
+            return None
+        try:
+            found = self.parts.get(value)
+        except TypeError:
+            return value
+        if found is None:
+            if len(self.parts) >= self.LIMIT:
+                self.parts.clear()
+            found = self.parts[value] = value
+        return found
+
+    def chunk(self, items: list[Assessment | Rejected]) -> list[Assessment | Rejected]:
+        from .report.formats._fastjson import finding_key
+
+        seen: dict[int, tuple[Finding, Finding]] = {}  # id of a finding of this chunk -> (it, its canonical copy)
+        out: list[Assessment | Rejected] = []
+        for item in items:
+            if isinstance(item, Assessment) and item.findings:
+                findings = []
+                for f in item.findings:
+                    known = seen.get(id(f))
+                    if known is None:
+                        try:
+                            copy = replace(f, basis=tuple(map(self.part, f.basis)), required=self.part(f.required))
+                            key = finding_key(copy)
+                            canonical = self.findings.get(key)
+                            if canonical is None:
+                                if len(self.findings) >= self.LIMIT:
+                                    self.findings.clear()
+                                canonical = self.findings[key] = copy
+                        except TypeError:  # cannot be hashed: kept as sent
+                            canonical = f
+                        known = seen[id(f)] = (f, canonical)
+                    findings.append(known[1])
+                item = replace(item, findings=tuple(findings))
+            out.append(item)
+        return out
+
+
+def _merge(
+    slots: list[Any], future: Future[list[Assessment | Rejected]] | None, canon: _Canon
+) -> Iterator[Assessment | Rejected]:
+    results = iter(canon.chunk(future.result()) if future is not None else ())
     for slot in slots:
         yield next(results) if slot is None else slot
