@@ -137,3 +137,17 @@ def test_auto_jobs_by_input_size() -> None:
     assert parallel.auto_jobs(1000) == 1
     assert parallel.auto_jobs(None) == 1
     assert parallel.auto_jobs(parallel.AUTO_JOBS_BYTES) == parallel.available_cores()
+
+
+def test_the_duplicate_id_index_grows_and_finds_first_rows() -> None:
+    from cbcc_standards.engine import _SeenIds
+
+    seen = _SeenIds()
+    ids = [f"ID-{i}" for i in range(5000)] + ["", "é", "ID-1 "]
+    for number, key in enumerate(ids, start=1):
+        assert seen.first(key, number) is None
+    assert seen.first("ID-0", 9999) == 1
+    assert seen.first("ID-4999", 9999) == 5000
+    assert seen.first("é", 9999) == 5002
+    assert seen.first("ID-1 ", 9999) == 5003
+    assert seen.first("ID-5000", 9999) is None
