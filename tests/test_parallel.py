@@ -151,3 +151,44 @@ def test_the_duplicate_id_index_grows_and_finds_first_rows() -> None:
     assert seen.first("é", 9999) == 5002
     assert seen.first("ID-1 ", 9999) == 5003
     assert seen.first("ID-5000", 9999) is None
+
+
+def test_a_spill_keeps_order_and_positions_past_its_memory(tmp_path: Path) -> None:
+    from cbcc_standards.report.spill import Spill
+
+    engine = Engine(load_registry(load_entry_points=False), units=read_units(UNITS))
+    items = list(engine.evaluate_roster(RosterFile(_roster(tmp_path)), as_of=date(2024, 1, 1)))
+    spill: Spill[Any] = Spill(limit=5)
+    for item in items:
+        spill.append(item)
+    assert len(spill) == len(items)
+    assert list(spill) == items
+    assert list(spill) == items  # read again
+    assert spill == items
+    assert spill[0] == items[0]
+    assert spill[40] == items[40]
+    assert spill[-1] == items[-1]
+    assert spill[3:8] == items[3:8]
+    with pytest.raises(IndexError):
+        spill[len(items)]
+    spill.close()
+
+
+@pytest.mark.parametrize("fmt", ["txt", "html", "xlsx"])
+def test_reports_that_spill_the_people_to_act_on_are_unchanged(
+    tmp_path: Path, fmt: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cbcc_standards.report import spill
+
+    if fmt == "html":
+        pytest.importorskip("jinja2")
+    roster = _roster(tmp_path)
+    whole = tmp_path / f"whole.{fmt}"
+    assert _check(roster, whole, 1) == 0
+    monkeypatch.setattr(spill.Spill.__init__, "__defaults__", (3,))
+    spilled = tmp_path / f"spilled.{fmt}"
+    assert _check(roster, spilled, 1) == 0
+    if fmt == "xlsx":
+        assert _cells(whole) == _cells(spilled)
+    else:
+        assert whole.read_bytes() == spilled.read_bytes()

@@ -15,6 +15,7 @@ from ..rules.interpreter import requirement_message
 from ..rules.requirements import Requirement
 from ..units import AdministrativeUnit, Tier
 from .policies import ReportPolicy
+from .spill import Spill
 
 if TYPE_CHECKING:
     from ..engine import Engine
@@ -232,7 +233,7 @@ class RosterReport:
     """Officials compliant or within grace only through provisional law (:attr:`Assessment.provisional_pass`)."""
     notices: int = 0
     """Findings that carry a notice (a foreseeable or unverified consequence)."""
-    attention: list[Assessment] = field(default_factory=list)
+    attention: Spill[Assessment] = field(default_factory=Spill)
     """Compliant officials a reader must still look at: a pass on provisional law, or a notice (the others with
     such a mark are among the officials to act on)."""
     review: ReviewSummary | None = None
@@ -260,9 +261,10 @@ class RosterReport:
             self.attention.append(item)
         return item
 
-    def consume(self, items: Iterable[Assessment | Rejected]) -> list[Assessment]:
-        """Count every item and keep only the officials who need an action (status other than compliant)."""
-        to_act: list[Assessment] = []
+    def consume(self, items: Iterable[Assessment | Rejected]) -> Spill[Assessment]:
+        """Count every item and keep only the officials who need an action (status other than compliant), the first
+        :data:`~cbcc_standards.report.spill.SPILL_AFTER` in memory, the others in a temporary file."""
+        to_act: Spill[Assessment] = Spill()
         for item in items:
             a = self.add(item)
             if a is not None and a.status is not Status.COMPLIANT:
