@@ -192,3 +192,46 @@ def test_reports_that_spill_the_people_to_act_on_are_unchanged(
         assert _cells(whole) == _cells(spilled)
     else:
         assert whole.read_bytes() == spilled.read_bytes()
+
+
+@pytest.mark.usefixtures("small_chunks")
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_compact_layout_rebuilds_the_inline_report(tmp_path: Path, lang: str) -> None:
+    from cbcc_standards.report.formats.json import COMPACT_VERSION, expand_compact, read_compact_lines
+
+    roster = _roster(tmp_path)
+    inline = tmp_path / "inline.json"
+    assert _check(roster, inline, 1, "--lang", lang) == 0
+    full = json.loads(inline.read_text(encoding="utf-8"))
+    sizes = {}
+    for jobs in (1, 2):
+        compact = tmp_path / f"compact-{jobs}.json"
+        lines = tmp_path / f"compact-{jobs}.jsonl"
+        assert _check(roster, compact, jobs, "--lang", lang, "--json-layout", "compact") == 0
+        assert _check(roster, lines, jobs, "--lang", lang, "--json-layout", "compact") == 0
+        data = json.loads(compact.read_text(encoding="utf-8"))
+        assert data["format_version"] == COMPACT_VERSION
+        assert all(isinstance(k, str) for o in data["officials"] for k in o["findings"])
+        assert expand_compact(data) == full
+        with lines.open(encoding="utf-8") as records:
+            assert expand_compact(read_compact_lines(records)) == full
+        sizes[jobs] = (compact.read_bytes(), lines.read_bytes())
+    assert sizes[1] == sizes[2]
+    known: set[str] = set()
+    for line in sizes[1][1].decode("utf-8").splitlines():  # a stream: every key is defined before it is used
+        record = json.loads(line)
+        if record["type"] in ("finding", "basis"):
+            assert all(b in known for b in record.get("basis", ()))
+            known.add(record["key"])
+        elif record["type"] == "official":
+            assert all(k in known for k in record["findings"])
+    texts = [json.dumps(f, sort_keys=True) for f in data["findings"].values()]
+    assert len(texts) == len(set(texts))  # each distinct finding once
+    assert len(sizes[1][0]) < len(inline.read_bytes()) / 3
+
+
+def test_expand_compact_refuses_another_document() -> None:
+    from cbcc_standards.report.formats.json import expand_compact
+
+    with pytest.raises(ValueError, match="format_version"):
+        expand_compact({"officials": []})

@@ -119,6 +119,13 @@ def _parser() -> argparse.ArgumentParser:
         help="processes that assess the roster: a number, or 'auto' (default): every core for a roster of 8 MiB or "
         "more, else 1; the report is the same whatever the number",
     )
+    check.add_argument(
+        "--json-layout",
+        choices=("inline", "compact"),
+        default="inline",
+        help="json and jsonl: 'inline' (default) writes each official's findings in full; 'compact' writes each "
+        "distinct finding and legal basis once, in tables, and officials refer to them by key (format_version 1)",
+    )
     output(check)
 
     rules = sub.add_parser("rules", parents=[common], help="list the rules (in force on a date)")
@@ -373,6 +380,7 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> None:
         file_warnings=lambda: units + list(roster.warnings),
         **_workers(args, engine),
     )
+    document.json_layout = args.json_layout
     document.items = _progress(roster.locate(document.items), sys.stderr)
     _emit(args, renderer, document, out)
 

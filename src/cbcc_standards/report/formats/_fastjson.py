@@ -9,13 +9,15 @@ put together from it.
 from __future__ import annotations
 
 import json
-from typing import Any
+import tempfile
+from hashlib import blake2b
+from typing import IO, Any
 
 from ...i18n import Lang
 from ...results import Assessment, Finding
-from ..shapes import error_dict, finding_dict
+from ..shapes import basis_dict, error_dict, finding_dict
 
-__all__ = ["AssessmentWriter", "finding_key"]
+__all__ = ["AssessmentWriter", "CompactWriter", "EntrySpool", "finding_key"]
 
 _dumps = json.JSONEncoder(ensure_ascii=False).encode
 """``json.dumps(value, ensure_ascii=False)`` without its per-call set-up."""
@@ -77,3 +79,84 @@ class AssessmentWriter:
             f'"deadline": {_iso(a.deadline)}, "provisional_pass": {"true" if a.provisional_pass else "false"}, '
             f'"findings": [{findings}], "warnings": {warnings}}}'
         )
+
+
+def _key(prefix: str, text: str) -> str:
+    """A table key: the prefix and 96 bits of the BLAKE2b digest of the entry's JSON text (the same entry has the
+    same key in every report; two different entries of a national roster share one with a chance below 10⁻¹⁸)."""
+    return prefix + blake2b(text.encode("utf-8"), digest_size=12).hexdigest()
+
+
+class CompactWriter(AssessmentWriter):
+    """The compact layout: an official's findings are keys of a table of findings, whose legal bases are keys of a
+    table of bases; each distinct finding and basis is written once. New table entries are collected as they are met
+    (:meth:`take_new`) and, for a JSON document, kept in a temporary file until the end (:meth:`finding_table`)."""
+
+    def __init__(self, lang: Lang) -> None:
+        super().__init__(lang)
+        self._refs: dict[tuple[Any, ...], tuple[Finding, str]] = {}
+        self._seen: set[str] = set()
+        self._bases: dict[str, str] = {}
+        self._basis_keys: dict[Any, str] = {}
+        self._new: list[tuple[str, str]] = []
+        self.written_bases: set[str] = set()
+        """The bases a JSON Lines review has written (each before the first finding that cites it)."""
+
+    def basis(self, basis: Any) -> str:
+        """The key of a legal basis in the table of bases."""
+        found = self._basis_keys.get(basis)
+        if found is None:
+            text = _dumps(basis_dict(basis))
+            found = self._basis_keys[basis] = _key("b:", text)
+            self._bases.setdefault(found, text)
+        return found
+
+    def finding(self, finding: Finding) -> str:
+        """The key of a finding (as a JSON string), its entry recorded as new the first time it is met."""
+        try:
+            key = finding_key(finding)
+            found = self._refs.get(key)
+        except TypeError:
+            key, found = None, None
+        if found is None:
+            data = finding_dict(finding, self.lang)
+            data["basis"] = [self.basis(b) for b in finding.basis]
+            text = _dumps(data)
+            ref = _key("f:", text)
+            if ref not in self._seen:
+                self._seen.add(ref)
+                self._new.append((ref, text))
+            found = (finding, '"' + ref + '"')
+            if key is not None:
+                if len(self._refs) >= MAX_CACHED:
+                    self._refs.clear()
+                self._refs[key] = found
+        return found[1]
+
+    def take_new(self) -> list[tuple[str, str]]:
+        """The finding entries met since the last call: (key, JSON text)."""
+        new, self._new = self._new, []
+        return new
+
+    def bases(self) -> dict[str, str]:
+        """The table of bases: key → JSON text, in the order met."""
+        return self._bases
+
+
+class EntrySpool:
+    """Table entries written to a temporary file as they come, copied into the document at its end."""
+
+    def __init__(self) -> None:
+        self.file: IO[str] = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115 - closed by copy_to
+        self.count = 0
+
+    def add(self, entries: list[tuple[str, str]]) -> None:
+        for key, text in entries:
+            self.file.write(("\n  " if self.count == 0 else ",\n  ") + '"' + key + '": ' + text)
+            self.count += 1
+
+    def copy_to(self, out: IO[str]) -> None:
+        self.file.seek(0)
+        while chunk := self.file.read(1 << 20):
+            out.write(chunk)
+        self.file.close()
