@@ -79,6 +79,12 @@ def auto_jobs(size: int | None) -> int:
     return available_cores() if size is not None and size >= AUTO_JOBS_BYTES else 1
 
 
+def _set_findings(item: Assessment, findings: tuple[Finding, ...]) -> None:
+    """Give an assessment just built (or just received) equal findings shared with others: it is frozen for its
+    users, not yet for its maker (``dataclasses.replace`` would cost more than the review of the row)."""
+    object.__setattr__(item, "findings", findings)
+
+
 # -- the worker side ------------------------------------------------------------------------------------------
 
 _engine: Engine | None = None
@@ -104,7 +110,7 @@ def _work(rows: list[tuple[int, Official | Mapping[str, Any]]], day: date) -> li
         item = engine._evaluate_row(number, row, day)
         if isinstance(item, Assessment):
             with contextlib.suppress(TypeError):  # a plugin's finding that cannot be hashed is sent as it is
-                item = replace(item, findings=tuple(shared.setdefault(finding_key(f), f) for f in item.findings))
+                _set_findings(item, tuple(shared.setdefault(finding_key(f), f) for f in item.findings))
         out.append(item)
     return out
 
@@ -241,7 +247,7 @@ class _Canon:
                             canonical = f
                         known = seen[id(f)] = (f, canonical)
                     findings.append(known[1])
-                item = replace(item, findings=tuple(findings))
+                _set_findings(item, tuple(findings))
             out.append(item)
         return out
 
