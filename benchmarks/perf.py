@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -100,15 +101,20 @@ def _fresh(code: str, runs: int) -> float:
 
 
 def _run(argv: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak resident MiB (the largest process of the run) of a command."""
+    """Wall seconds and peak resident MiB of a command: through ``/usr/bin/time -f %M`` when there is one (the peak of
+    the largest process of the run), else ``wait4``'s ``ru_maxrss`` (which Linux may raise to the size of this
+    process when it forked the command)."""
+    timer = shutil.which("time", path="/usr/bin:/bin")
+    command = [timer, "-f", "%M", *argv] if timer else argv
     start = time.perf_counter()
-    process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - start
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode != 0:
-        raise RuntimeError(f"{argv} failed: {process.stderr.read().decode() if process.stderr else ''}")
-    return wall, usage.ru_maxrss / 1024
+    err = process.stderr.read().decode() if process.stderr else ""
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise RuntimeError(f"{argv} failed: {err}")
+    peak_kib = int(err.strip().splitlines()[-1]) if timer else usage.ru_maxrss
+    return wall, peak_kib / 1024
 
 
 def write_roster(folder: Path, n: int, seed: int) -> tuple[Path, Path]:
@@ -126,7 +132,11 @@ def cli(args: argparse.Namespace) -> list[dict[str, Any]]:
     with tempfile.TemporaryDirectory(prefix="cbcc-perf-") as tmp:
         folder = Path(tmp)
         for n in args.n:
-            roster, units = write_roster(folder, n, args.seed)
+            code = "import sys; sys.path.insert(0, sys.argv[1]); import perf; from pathlib import Path; "
+            code += "perf.write_roster(Path(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]))"
+            here = os.path.dirname(os.path.abspath(__file__))
+            subprocess.run([sys.executable, "-c", code, here, str(folder), str(n), str(args.seed)], check=True)
+            roster, units = folder / f"roster-{n}.jsonl", folder / "units.json"
             size = roster.stat().st_size
             floor_wall, floor_mem = _run([sys.executable, "-c", PARSE_FLOOR, str(roster)])
             results.append({"n": n, "run": "parse floor (json.loads)", "wall_s": floor_wall, "peak_mib": floor_mem})
