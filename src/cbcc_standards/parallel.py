@@ -6,7 +6,8 @@ engine; the results come back in the order of the rows, so a report is the same,
 of processes. At most ``2 × workers`` chunks are in flight: memory stays flat in the size of the roster.
 
 A worker gets its engine by inheritance where the platform forks (Linux: the engine the caller built, with every
-plugin it registered, copied on write), else it rebuilds it from an :class:`EngineSpec` (the plugins allow-list,
+plugin it registered, handed to the forked worker without pickling, copied on write; several reviews may run at
+once in threads), else it rebuilds it from an :class:`EngineSpec` (the plugins allow-list,
 strictness, province and units). A worker that dies fails the run with :class:`WorkerError`; an error raised by a
 rule under ``strict`` reaches the caller as with one process.
 """
@@ -88,13 +89,14 @@ def _set_findings(item: Assessment, findings: tuple[Finding, ...]) -> None:
 # -- the worker side ------------------------------------------------------------------------------------------
 
 _engine: Engine | None = None
-"""The engine of this worker (or, before a fork, the caller's, inherited by the workers)."""
+"""The engine of this worker."""
 
 
-def _init_worker(spec: EngineSpec | None) -> None:
+def _init_worker(source: Engine | EngineSpec) -> None:
+    """A worker's start: the caller's engine itself where the pool forks (a forked process gets its initializer's
+    arguments without pickling: nothing is copied but on write), else the settings to build one."""
     global _engine
-    if spec is not None:
-        _engine = spec.build()
+    _engine = source.build() if isinstance(source, EngineSpec) else source
 
 
 def _work(rows: list[tuple[int, Official | Mapping[str, Any]]], day: date) -> list[Assessment | Rejected]:
@@ -118,9 +120,9 @@ def _work(rows: list[tuple[int, Official | Mapping[str, Any]]], day: date) -> li
 # -- the calling side -----------------------------------------------------------------------------------------
 
 
-def _context(spec: EngineSpec | None) -> tuple[Any, EngineSpec | None]:
+def _context(engine: Engine, spec: EngineSpec | None) -> tuple[Any, Engine | EngineSpec]:
     if "fork" in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context("fork"), None
+        return multiprocessing.get_context("fork"), engine
     if spec is None:  # pragma: no cover - platforms without fork
         raise ValueError("workers > 1 needs an EngineSpec where processes cannot fork")
     return multiprocessing.get_context("spawn"), spec  # pragma: no cover
@@ -173,9 +175,7 @@ def _run(
     size: int,
     spec: EngineSpec | None,
 ) -> Iterator[Assessment | Rejected]:
-    global _engine
-    context, initial = _context(spec)
-    _engine = engine  # inherited by forked workers
+    context, initial = _context(engine, spec)
     canon = _Canon()
     pending: deque[tuple[list[Any], Future[list[Assessment | Rejected]] | None]] = deque()
     try:
@@ -196,8 +196,6 @@ def _run(
                 raise
     except BrokenProcessPool as exc:
         raise WorkerError(f"a worker process died ({exc}): no report was written") from None
-    finally:
-        _engine = None
 
 
 class _Canon:
