@@ -74,7 +74,9 @@ class Message:
     def of(cls, key: str, /, **params: Any) -> Message:
         """A message with keyword parameters: plain values, dates (kept as ISO strings), texts, nested messages, and
         sequences of these (kept as tuples)."""
-        return cls(key, tuple(sorted((name, _plain(value)) for name, value in params.items())))
+        items = [(name, value if value.__class__ in _KEPT else _plain(value)) for name, value in params.items()]
+        items.sort()  # by name: names are unique, so values are never compared
+        return cls(key, tuple(items))
 
     def __reduce__(self) -> tuple[Any, ...]:  # pickled fast (a process pool sends many): the constructor's arguments
         return (Message, (self.key, self.params))
@@ -97,6 +99,10 @@ class Message:
     def en(self) -> str:
         """The message in English."""
         return render(self, Lang.EN)
+
+
+_KEPT = frozenset({str, int, bool, type(None), Text, Message})
+"""Parameter types :func:`_plain` keeps as they are (checked first: most parameters are)."""
 
 
 def _plain(value: Any) -> Any:
