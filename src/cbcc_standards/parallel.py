@@ -203,7 +203,7 @@ class _Canon:
     equal one kept from an earlier chunk (its legal bases and requirement too), so that the renderers' caches keyed by
     :func:`~cbcc_standards.report.formats._fastjson.finding_key` hit and memory holds one copy of each."""
 
-    LIMIT = 1 << 16
+    LIMIT = 1 << 12
 
     def __init__(self) -> None:
         self.parts: dict[Any, Any] = {}

@@ -22,7 +22,7 @@ __all__ = ["AssessmentWriter", "CompactWriter", "EntrySpool", "finding_key"]
 _dumps = json.JSONEncoder(ensure_ascii=False).encode
 """``json.dumps(value, ensure_ascii=False)`` without its per-call set-up."""
 
-MAX_CACHED = 1 << 16
+MAX_CACHED = 1 << 12
 """The most finding texts kept at once."""
 
 

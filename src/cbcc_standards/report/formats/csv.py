@@ -124,7 +124,7 @@ def _render(doc: Document, out: IO[str], lang: Lang) -> None:
             if found is None:
                 found = (f, *_finding_cells(f, lang))
                 if key is not None:
-                    if len(cache) >= 1 << 16:
+                    if len(cache) >= 1 << 12:
                         cache.clear()
                     cache[key] = found
             rows.append([*person, *found[1], passing, found[2]])
