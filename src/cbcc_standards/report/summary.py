@@ -56,6 +56,8 @@ class ReviewSummary:
         """Officials short of a standard (``not_met``), by unit."""
         self.tally: dict[str | None, Counter[Status]] = {}
         self.holders: dict[tuple[str, str], tuple[str, str | None]] = {}
+        """The first holder of a responsible title (of a report policy) by (unit, title)."""
+        self._responsible_titles = frozenset(p.responsible_title for p in self.policies if p.responsible_title)
         self.needs: dict[tuple[str | None, str], list[Any]] = {}
         self._chain: dict[str | None, tuple[str, ...]] = {}
 
@@ -108,7 +110,7 @@ class ReviewSummary:
             self.standards is None or any(f.outcome is Outcome.NOT_MET and f.rule in self.standards for f in a.findings)
         ):
             self.short[unit] += 1
-        if a.title is not None and a.unit is not None:
+        if a.title in self._responsible_titles and a.unit is not None:  # only what _responsible looks up
             self.holders.setdefault((a.unit, a.title), (a.id, a.full_name))
         if a.status in (Status.NON_COMPLIANT, Status.WITHIN_GRACE):
             district = self.district_of(a.unit)
