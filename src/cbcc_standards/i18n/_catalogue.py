@@ -148,7 +148,7 @@ def t(key: str, lang: Lang | str = Lang.VI, /, **params: Any) -> str:
     return _format(Lang.parse(lang), key, params)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)  # bounded low: a national roster renders millions of distinct messages
 def render(message: Message, lang: Lang) -> str:
     """A message in a language (cached: reports render the same few messages many times)."""
     return _format(lang, message.key, dict(message.params))
