@@ -52,6 +52,18 @@ def _date(text: str) -> date:
         raise argparse.ArgumentTypeError(_cli_text("invalid_full_date", value=text)) from None
 
 
+def _jobs(text: str) -> int | str:
+    if text == "auto":
+        return text
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"invalid job count {text!r} (expected a number from 1, or auto)")
+    return value
+
+
 def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of messages (default: vi)")
@@ -109,6 +121,22 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--units", type=Path, help="units file: .json (list), .jsonl or .csv")
     check.add_argument("--as-of", type=_date, required=True, metavar="DATE", help="evaluation date (YYYY-MM-DD)")
     check.add_argument("--province", metavar="CODE", help="apply this province's plugin rules and deadlines")
+    check.add_argument(
+        "--jobs",
+        "-j",
+        type=_jobs,
+        default="auto",
+        metavar="N",
+        help="processes that assess the roster: a number, or 'auto' (default): every core for a roster of 8 MiB or "
+        "more, else 1; the report is the same whatever the number",
+    )
+    check.add_argument(
+        "--json-layout",
+        choices=("inline", "compact"),
+        default="inline",
+        help="json and jsonl: 'inline' (default) writes each official's findings in full; 'compact' writes each "
+        "distinct finding and legal basis once, in tables, and officials refer to them by key (format_version 1)",
+    )
     output(check)
 
     rules = sub.add_parser("rules", parents=[common], help="list the rules (in force on a date)")
@@ -407,9 +435,29 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> None:
         lang=_lang(args),
         input_sha256=roster.sha256,
         file_warnings=lambda: units + list(roster.warnings),
+        **_workers(args, engine),
     )
+    document.json_layout = args.json_layout
     document.items = _progress(roster.locate(document.items), sys.stderr)
     _emit(args, renderer, document, out)
+
+
+def _workers(args: argparse.Namespace, engine: Any) -> dict[str, Any]:
+    """The processes of ``check --jobs`` and, where workers cannot inherit the engine, how they build theirs."""
+    from .parallel import EngineSpec, auto_jobs
+
+    jobs = args.jobs
+    if jobs == "auto":
+        try:
+            jobs = auto_jobs(args.roster.stat().st_size)
+        except OSError:
+            jobs = 1
+    if jobs == 1:
+        return {}
+    allow = None if args.plugins is None else tuple(n.strip() for n in args.plugins.split(",") if n.strip())
+    units = tuple(engine.units.values()) if engine.user_units else None
+    spec = EngineSpec(plugins=allow, strict=args.strict, province=engine.province, units=units)
+    return {"workers": jobs, "spec": spec}
 
 
 def _unit_warnings(engine: Any, as_of: date, lang: Lang) -> list[Any]:
@@ -751,9 +799,10 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
 def _one_line(exc: BaseException) -> str:
     """An error on one line: the message of a usage or input error, else its type and message."""
     from .io import InputError
+    from .parallel import WorkerError
     from .plugins import RegistrationError, UnknownJurisdictionError
 
-    plain = UsageError | InputError | RegistrationError | UnknownJurisdictionError
+    plain = UsageError | InputError | RegistrationError | UnknownJurisdictionError | WorkerError
     text = str(exc) if isinstance(exc, plain) else f"{type(exc).__name__}: {exc}"
     text = " ".join(text.split())
     if not isinstance(exc, plain):

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from array import array
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from pydantic import ValidationError
 
@@ -24,7 +25,19 @@ from .sanity import implausible_dates
 from .titles import Title
 from .units import AdministrativeUnit
 
-__all__ = ["Engine", "as_date", "default_registry", "evaluate", "evaluate_roster", "reset_defaults"]
+if TYPE_CHECKING:
+    from .parallel import EngineSpec
+
+__all__ = [
+    "Engine",
+    "RosterObserver",
+    "as_date",
+    "default_registry",
+    "evaluate",
+    "evaluate_roster",
+    "reset_defaults",
+    "screen_roster",
+]
 
 M = Message.of
 
@@ -385,76 +398,178 @@ class Engine:
         Duplicate ids are decided over every row read, valid or not: a second row with an id already seen is
         rejected even when the first was.
         """
-        seen = _SeenIds()
-        context = {"titles": self.registry.titles}
-        for number, row in enumerate(rows, start=1):
-            if isinstance(row, Rejected):
-                if row.id is not None:
-                    seen.first(row.id, row.row)
-                yield row
-                continue
-            raw_id = row.id if isinstance(row, Official) else _raw_id(row)
-            first = seen.first(raw_id, number) if raw_id is not None else None
-            if first is not None:
-                yield Rejected(
-                    row=number,
-                    id=raw_id,
-                    errors=(
-                        RowError(
-                            field="id",
-                            message=f"duplicate id {raw_id!r} (first seen at row {first})",
-                            code="duplicate_id",
-                        ),
-                    ),
-                )
-                continue
-            if not isinstance(row, Official):
-                try:
-                    row = Official.model_validate(row, context=context)
-                except ValidationError as exc:
-                    yield Rejected(row=number, id=raw_id, errors=_validation_errors(exc))
-                    continue
-            yield row
+        for number, row in screen_roster(rows):
+            yield row if isinstance(row, Rejected) else self._validated(number, row)
+
+    def _validated(self, number: int, row: Official | Mapping[str, Any]) -> Official | Rejected:
+        """A screened row (see :func:`screen_roster`) as an official, or rejected with pydantic's errors."""
+        if isinstance(row, Official):
+            return row
+        try:
+            return Official.model_validate(row, context={"titles": self.registry.titles})
+        except ValidationError as exc:
+            return Rejected(row=number, id=_raw_id(row), errors=_validation_errors(exc))
 
     def evaluate_roster(
-        self, rows: Iterable[Official | Mapping[str, Any] | Rejected], *, as_of: date | str
+        self,
+        rows: Iterable[Official | Mapping[str, Any] | Rejected],
+        *,
+        as_of: date | str,
+        workers: int = 1,
+        chunk_size: int | None = None,
+        spec: EngineSpec | None = None,
+        observers: Sequence[RosterObserver] = (),
     ) -> Iterator[Assessment | Rejected]:
         """Assess a roster lazily, one row at a time: every row gives an :class:`Assessment` or a :class:`Rejected`.
 
         Rows may be officials, mappings (validated here, with title names resolved through the catalogue) or rows a
         reader already rejected. Row numbers are 1-based positions in ``rows``. A second row with an id already
         seen is rejected.
+
+        With ``workers`` above 1 the rows are validated and assessed in chunks (``chunk_size`` rows) by a pool of
+        processes (see :mod:`cbcc_standards.parallel`); the items come out the same and in the same order. Where
+        processes cannot fork, ``spec`` tells the workers how to build their engine.
+
+        ``observers`` see every official that validates (statistics about the person, not the assessment); with
+        workers, each chunk is counted by a :meth:`~RosterObserver.spawn` of them in its worker and absorbed here in
+        the order of the rows, so the counts are the same as with one process.
         """
         day = as_date(as_of)
-        for row in self.validate_roster(rows):
-            if isinstance(row, Rejected):
-                yield row
-                continue
-            warnings: tuple[RowError, ...] = ()
-            if self.user_units and row.unit is not None and row.unit not in self.units:
-                warnings = (
-                    RowError(
-                        field="unit",
-                        code="unknown_unit",
-                        message=repr(row.unit),
-                        english=True,
-                    ),
-                )
-            yield self._assess(row, day, None, warnings)
+        if workers > 1:
+            from .parallel import evaluate_parallel
+
+            return evaluate_parallel(
+                self, rows, as_of=day, workers=workers, chunk_size=chunk_size, spec=spec, observers=observers
+            )
+        return self._evaluate_screened(screen_roster(rows), day, observers)
+
+    def _evaluate_screened(
+        self,
+        screened: Iterable[tuple[int, Official | Mapping[str, Any] | Rejected]],
+        day: date,
+        observers: Sequence[RosterObserver] = (),
+    ) -> Iterator[Assessment | Rejected]:
+        for number, row in screened:
+            yield row if isinstance(row, Rejected) else self._evaluate_row(number, row, day, observers)
+
+    def _evaluate_row(
+        self, number: int, row: Official | Mapping[str, Any], day: date, observers: Sequence[RosterObserver] = ()
+    ) -> Assessment | Rejected:
+        """One screened row validated, shown to the observers and assessed (a :class:`Rejected` when it does not
+        validate)."""
+        official = self._validated(number, row)
+        if isinstance(official, Rejected):
+            return official
+        for observer in observers:
+            observer.add(official)
+        warnings: tuple[RowError, ...] = ()
+        if self.user_units and official.unit is not None and official.unit not in self.units:
+            warnings = (
+                RowError(
+                    field="unit",
+                    code="unknown_unit",
+                    message=repr(official.unit),
+                    english=True,
+                ),
+            )
+        return self._assess(official, day, None, warnings)
+
+
+def screen_roster(
+    rows: Iterable[Official | Mapping[str, Any] | Rejected],
+) -> Iterator[tuple[int, Official | Mapping[str, Any] | Rejected]]:
+    """Number the rows from 1 and reject a row whose id was already seen (over every row read, valid or not, a
+    reader's rejected rows included): ``(number, row)``, ``row`` a :class:`Rejected` that is final, or a row still to
+    validate. The one sequential step of a roster review: the process pool validates and assesses the rest."""
+    seen = _SeenIds()
+    for number, row in enumerate(rows, start=1):
+        if isinstance(row, Rejected):
+            if row.id is not None:
+                seen.first(row.id, row.row)
+            yield number, row
+            continue
+        raw_id = row.id if isinstance(row, Official) else _raw_id(row)
+        first = seen.first(raw_id, number) if raw_id is not None else None
+        if first is not None:
+            error = RowError(
+                field="id", message=f"duplicate id {raw_id!r} (first seen at row {first})", code="duplicate_id"
+            )
+            yield number, Rejected(row=number, id=raw_id, errors=(error,))
+            continue
+        yield number, row
+
+
+_U64 = (1 << 64) - 1
+
+
+class RosterObserver(Protocol):
+    """Something that counts the officials of a roster review as they validate (the quality statistics and the
+    retirement horizon of a report). To run in a pool of processes it makes empty copies of itself and merges what
+    they counted."""
+
+    def add(self, official: Official) -> None:
+        """Count one official."""
+
+    def spawn(self) -> RosterObserver:
+        """An empty observer with the same settings."""
+
+    def counts(self) -> Any:
+        """What was counted, as plain data that can be pickled."""
+
+    def absorb(self, counts: Any) -> None:
+        """Add the counts of a spawned observer, whose officials come after those already counted."""
 
 
 class _SeenIds:
-    """The ids seen so far, with the row each was first seen at."""
+    """The ids seen so far, with the row each was first seen at, in 24 to 48 bytes an id: an open-addressing table of
+    128-bit digests of the ids (the process's keyed SipHash of the id and of the id reversed) and their rows, in
+    arrays (a dict of the ids themselves took 116 bytes an id, the ids' text kept alive). Two ids are the same when
+    both digests are: for different ids to share them, a national roster of 2.5 million would meet it with a chance
+    far below one in a billion billion."""
 
     def __init__(self) -> None:
-        self._rows: dict[str, int] = {}
+        self._size = 0
+        self._allocate(1 << 10)
+
+    def _allocate(self, capacity: int) -> None:
+        self._mask = capacity - 1
+        self._high = array("Q", bytes(8 * capacity))  # 0: an empty slot (a digest of 0 is stored as 1)
+        self._low = array("Q", bytes(8 * capacity))
+        self._rows = array("q", bytes(8 * capacity))
 
     def first(self, key: str, row: int) -> int | None:
         """The row ``key`` was first seen at, or None (and ``key`` is recorded at ``row``)."""
-        found = self._rows.get(key)
-        if found is None:
-            self._rows[key] = row
-        return found
+        high = (hash(key) & _U64) or 1
+        low = hash(key[::-1]) & _U64
+        mask, highs = self._mask, self._high
+        slot = high & mask
+        while True:
+            found = highs[slot]
+            if found == 0:
+                break
+            if found == high and self._low[slot] == low:
+                return int(self._rows[slot])
+            slot = (slot + 1) & mask
+        highs[slot] = high
+        self._low[slot] = low
+        self._rows[slot] = row
+        self._size += 1
+        if 3 * self._size > 2 * (mask + 1):  # over two thirds full: double
+            self._grow()
+        return None
+
+    def _grow(self) -> None:
+        highs, lows, rows = self._high, self._low, self._rows
+        self._allocate(2 * len(highs))
+        mask = self._mask
+        for high, low, row in zip(highs, lows, rows, strict=True):
+            if high:
+                slot = high & mask
+                while self._high[slot]:
+                    slot = (slot + 1) & mask
+                self._high[slot] = high
+                self._low[slot] = low
+                self._rows[slot] = row
 
 
 def _raw_id(row: Mapping[str, Any]) -> str | None:
@@ -564,9 +679,10 @@ def evaluate_roster(
     as_of: date | str,
     units: Mapping[str, AdministrativeUnit] | Iterable[AdministrativeUnit] | None = None,
     province: str | None = None,
+    workers: int = 1,
 ) -> Iterator[Assessment | Rejected]:
-    """Assess a roster lazily (see :meth:`Engine.evaluate_roster`)."""
+    """Assess a roster lazily (see :meth:`Engine.evaluate_roster`; ``workers`` processes)."""
     engine = (
         Engine(default_registry(), province=province, units=units) if units is not None else _default_engine(province)
     )
-    return engine.evaluate_roster(rows, as_of=as_of)
+    return engine.evaluate_roster(rows, as_of=as_of, workers=workers)

@@ -100,6 +100,24 @@ class Finding:
     """A warning that does not change the outcome: a consequence foreseeable but not yet in effect (the year it
     depends on is not rated yet), or an earlier one the record cannot say was applied. Reports list them."""
 
+    def __reduce__(self) -> tuple[Any, ...]:  # pickled fast (a process pool sends many): the constructor's arguments
+        return (
+            Finding,
+            (
+                self.rule,
+                self.outcome,
+                self.basis,
+                self.message,
+                self.required,
+                self.actual,
+                self.missing,
+                self.deadline,
+                self.provisional,
+                self.source,
+                self.notice,
+            ),
+        )
+
     def to_json(self) -> str:
         """JSON text of the finding (both languages); :meth:`from_json` reads it back."""
         return _adapter(Finding).dump_json(self).decode()
@@ -265,6 +283,23 @@ class Assessment:
     def notices(self) -> tuple[Finding, ...]:
         """The findings that carry a :attr:`Finding.notice` (a foreseeable or unverified consequence)."""
         return tuple(f for f in self.findings if f.notice is not None)
+
+    def __reduce__(self) -> tuple[Any, ...]:  # pickled fast (a process pool sends many): the constructor's arguments
+        return (
+            Assessment,
+            (
+                self.id,
+                self.as_of,
+                self.status,
+                self.action,
+                self.deadline,
+                self.findings,
+                self.full_name,
+                self.title,
+                self.unit,
+                self.warnings,
+            ),
+        )
 
     def to_json(self) -> str:
         """JSON text of the assessment (messages in both languages); :meth:`from_json` reads it back."""

@@ -51,6 +51,9 @@ class Text:
     vi: str
     en: str
 
+    def __reduce__(self) -> tuple[Any, ...]:  # pickled fast (a process pool sends many): the constructor's arguments
+        return (Text, (self.vi, self.en))
+
     def __call__(self, lang: Lang | str = Lang.VI) -> str:
         """The text in ``lang``; a language without its own text falls back to Vietnamese."""
         return self.en if Lang.parse(lang) is Lang.EN else self.vi
@@ -71,7 +74,12 @@ class Message:
     def of(cls, key: str, /, **params: Any) -> Message:
         """A message with keyword parameters: plain values, dates (kept as ISO strings), texts, nested messages, and
         sequences of these (kept as tuples)."""
-        return cls(key, tuple(sorted((name, _plain(value)) for name, value in params.items())))
+        items = [(name, value if value.__class__ in _KEPT else _plain(value)) for name, value in params.items()]
+        items.sort()  # by name: names are unique, so values are never compared
+        return cls(key, tuple(items))
+
+    def __reduce__(self) -> tuple[Any, ...]:  # pickled fast (a process pool sends many): the constructor's arguments
+        return (Message, (self.key, self.params))
 
     @property
     def args(self) -> dict[str, Any]:
@@ -91,6 +99,10 @@ class Message:
     def en(self) -> str:
         """The message in English."""
         return render(self, Lang.EN)
+
+
+_KEPT = frozenset({str, int, bool, type(None), Text, Message})
+"""Parameter types :func:`_plain` keeps as they are (checked first: most parameters are)."""
 
 
 def _plain(value: Any) -> Any:
@@ -136,7 +148,7 @@ def t(key: str, lang: Lang | str = Lang.VI, /, **params: Any) -> str:
     return _format(Lang.parse(lang), key, params)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)  # bounded low: a national roster renders millions of distinct messages
 def render(message: Message, lang: Lang) -> str:
     """A message in a language (cached: reports render the same few messages many times)."""
     return _format(lang, message.key, dict(message.params))

@@ -33,6 +33,7 @@ The ids behind each ``unknown`` are kept (:attr:`QualityStatistics.unknown`) for
 
 from __future__ import annotations
 
+import copy
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -446,11 +447,34 @@ class QualityCounter:
         self.form = form
         self.rank_bands = rank_bands
         self.groups = _groups(bands)
+        self._reset()
+
+    def _reset(self) -> None:
         self.leaf: dict[str | None, Counter[str]] = {}
         self.unknown: dict[str, list[str]] = {g.key: [] for g in self.groups}
         self.excluded: list[str] = []
         self.pyramid: Counter[tuple[str, int]] = Counter()
         """Officials counted by (gender, lower bound of a 5-year age band from 20 to 65+), for the age pyramid."""
+
+    def spawn(self) -> QualityCounter:
+        """An empty counter with the same settings (a worker's, for one chunk of a parallel review)."""
+        fresh = copy.copy(self)
+        fresh._reset()
+        return fresh
+
+    def counts(self) -> tuple[Any, ...]:
+        """What this counter has counted, as plain data a worker sends back (see :meth:`absorb`)."""
+        return (self.leaf, self.unknown, self.excluded, self.pyramid)
+
+    def absorb(self, counts: tuple[Any, ...]) -> None:
+        """Add the :meth:`counts` of another counter with the same settings, read after the officials read here."""
+        leaf, unknown, excluded, pyramid = counts
+        for unit, numbers in leaf.items():
+            self.leaf.setdefault(unit, Counter()).update(numbers)
+        for group, ids in unknown.items():
+            self.unknown.setdefault(group, []).extend(ids)
+        self.excluded.extend(excluded)
+        self.pyramid.update(pyramid)
 
     def _tier(self, official: Official) -> Tier | None:
         title = self.titles.get(official.title) if self.titles is not None and official.title else None

@@ -66,6 +66,10 @@ class ReviewDocument:
     titles: TitleCatalogue | None = None
     file_warnings: Callable[[], list[RowError]] = list
     """The input file's warnings (known once reading has started)."""
+    json_layout: Literal["inline", "compact"] = "inline"
+    """How the JSON and JSON Lines formats write findings: ``inline`` (each official's findings in full, the
+    contract's shape) or ``compact`` (tables of findings and legal bases, officials referring to them by key; see
+    docs/performance.md)."""
 
     def assessments(self) -> Iterator[Assessment]:
         """The assessments, each counted in :attr:`report` as it passes; rejected rows are kept by the report."""

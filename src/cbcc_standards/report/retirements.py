@@ -10,6 +10,7 @@ apart (``overdue``); those whose birth date or gender is unknown are counted as 
 
 from __future__ import annotations
 
+import copy
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -145,10 +146,32 @@ class RetirementCounter:
         self.until = add_months(as_of, within_months)
         self.units = units or {}
         self.years = tuple(range(as_of.year, as_of.year + HORIZON_YEARS))
+        self._reset()
+
+    def _reset(self) -> None:
         self._soon: list[Retiring] = []
         self._overdue: list[Retiring] = []
         self._unknown: list[str] = []
         self._planned: dict[tuple[str | None, str], list[tuple[str, str | None]]] = {}
+
+    def spawn(self) -> RetirementCounter:
+        """An empty counter with the same settings (a worker's, for one chunk of a parallel review)."""
+        fresh = copy.copy(self)
+        fresh._reset()
+        return fresh
+
+    def counts(self) -> tuple[Any, ...]:
+        """What this counter has read, as plain data a worker sends back (see :meth:`absorb`)."""
+        return (self._soon, self._overdue, self._unknown, self._planned)
+
+    def absorb(self, counts: tuple[Any, ...]) -> None:
+        """Add the :meth:`counts` of another counter with the same settings, read after the officials read here."""
+        soon, overdue, unknown, planned = counts
+        self._soon.extend(soon)
+        self._overdue.extend(overdue)
+        self._unknown.extend(unknown)
+        for key, people in planned.items():
+            self._planned.setdefault(key, []).extend(people)
 
     def add(self, official: Official) -> None:
         """Read one official."""

@@ -17,6 +17,7 @@ from .summary import ReviewSummary, RosterReport
 if TYPE_CHECKING:
     from ..engine import Engine
     from ..officials import Official
+    from ..parallel import EngineSpec
     from ..plugins import Registry
 
 __all__ = ["receipt_for", "review_document"]
@@ -50,10 +51,14 @@ def review_document(
     input_sha256: str | None = None,
     file_warnings: Callable[[], list[RowError]] = list,
     retire_within: int = DEFAULT_WITHIN_MONTHS,
+    workers: int = 1,
+    spec: EngineSpec | None = None,
 ) -> ReviewDocument:
     """A review of ``rows`` with ``engine`` on ``as_of``, ready for any renderer: the rows are evaluated lazily as the
     renderer reads them (``registry.renderer("json").render(document, out, Lang.VI)``). The report also counts the
-    quality statistics and the retirement horizon (the next ``retire_within`` months) of the officials read."""
+    quality statistics and the retirement horizon (the next ``retire_within`` months) of the officials read.
+    ``workers`` processes assess them (see :meth:`Engine.evaluate_roster
+    <cbcc_standards.engine.Engine.evaluate_roster>`): the report is the same, byte for byte."""
     report = RosterReport(
         as_of=as_of,
         lang=Lang.parse(lang),
@@ -63,7 +68,7 @@ def review_document(
     )
     return ReviewDocument(
         report=report,
-        items=engine.evaluate_roster(report.observe(engine.validate_roster(rows)), as_of=as_of),
+        items=engine.evaluate_roster(rows, as_of=as_of, workers=workers, spec=spec, observers=report.observers()),
         receipt=receipt or receipt_for(engine.registry, as_of, engine.province, input_sha256, lang),
         titles=engine.registry.titles,
         file_warnings=file_warnings,

@@ -4,7 +4,7 @@ administrative-reform points and who answers for them; the training plan."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -17,10 +17,10 @@ from ..units import AdministrativeUnit, Tier
 from .policies import ReportPolicy
 from .quality import QualityCounter
 from .retirements import RetirementCounter
+from .spill import Spill
 
 if TYPE_CHECKING:
-    from ..engine import Engine
-    from ..officials import Official
+    from ..engine import Engine, RosterObserver
 
 __all__ = ["ReviewSummary", "RosterReport"]
 
@@ -58,6 +58,8 @@ class ReviewSummary:
         """Officials short of a standard (``not_met``), by unit."""
         self.tally: dict[str | None, Counter[Status]] = {}
         self.holders: dict[tuple[str, str], tuple[str, str | None]] = {}
+        """The first holder of a responsible title (of a report policy) by (unit, title)."""
+        self._responsible_titles = frozenset(p.responsible_title for p in self.policies if p.responsible_title)
         self.needs: dict[tuple[str | None, str], list[Any]] = {}
         self._chain: dict[str | None, tuple[str, ...]] = {}
 
@@ -110,7 +112,7 @@ class ReviewSummary:
             self.standards is None or any(f.outcome is Outcome.NOT_MET and f.rule in self.standards for f in a.findings)
         ):
             self.short[unit] += 1
-        if a.title is not None and a.unit is not None:
+        if a.title in self._responsible_titles and a.unit is not None:  # only what _responsible looks up
             self.holders.setdefault((a.unit, a.title), (a.id, a.full_name))
         if a.status in (Status.NON_COMPLIANT, Status.WITHIN_GRACE):
             district = self.district_of(a.unit)
@@ -235,7 +237,7 @@ class RosterReport:
     """Officials compliant or within grace only through provisional law (:attr:`Assessment.provisional_pass`)."""
     notices: int = 0
     """Findings that carry a notice (a foreseeable or unverified consequence)."""
-    attention: list[Assessment] = field(default_factory=list)
+    attention: Spill[Assessment] = field(default_factory=Spill)
     """Compliant officials a reader must still look at: a pass on provisional law, or a notice (the others with
     such a mark are among the officials to act on)."""
     review: ReviewSummary | None = None
@@ -267,22 +269,16 @@ class RosterReport:
             self.attention.append(item)
         return item
 
-    def observe(self, rows: Iterable[Official | Rejected]) -> Iterator[Official | Rejected]:
-        """Pass validated rows through, counting each official in :attr:`quality` and :attr:`retirements` (the
-        statistics are about the person, not the assessment)."""
-        from ..officials import Official
+    def observers(self) -> tuple[RosterObserver, ...]:
+        """The counters that see every official validated (:attr:`quality`, :attr:`retirements`): the statistics
+        are about the person, not the assessment (see :meth:`Engine.evaluate_roster
+        <cbcc_standards.engine.Engine.evaluate_roster>`)."""
+        return tuple(c for c in (self.quality, self.retirements) if c is not None)
 
-        for row in rows:
-            if isinstance(row, Official):
-                if self.quality is not None:
-                    self.quality.add(row)
-                if self.retirements is not None:
-                    self.retirements.add(row)
-            yield row
-
-    def consume(self, items: Iterable[Assessment | Rejected]) -> list[Assessment]:
-        """Count every item and keep only the officials who need an action (status other than compliant)."""
-        to_act: list[Assessment] = []
+    def consume(self, items: Iterable[Assessment | Rejected]) -> Spill[Assessment]:
+        """Count every item and keep only the officials who need an action (status other than compliant), the first
+        :data:`~cbcc_standards.report.spill.SPILL_AFTER` in memory, the others in a temporary file."""
+        to_act: Spill[Assessment] = Spill()
         for item in items:
             a = self.add(item)
             if a is not None and a.status is not Status.COMPLIANT:

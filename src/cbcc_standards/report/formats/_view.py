@@ -4,7 +4,8 @@ unit, the summary, the chart geometry, and names of units and titles in the repo
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from array import array
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -148,6 +149,27 @@ class Chart:
     bars: tuple[Bar, ...]
 
 
+class _People(Sequence[Assessment]):
+    """The people to act on of one group: positions in the review's list of them, read on demand."""
+
+    def __init__(self, source: Sequence[Assessment]) -> None:
+        self.source = source
+        self.positions = array("q")
+
+    def __len__(self) -> int:
+        return len(self.positions)
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            return [self.source[i] for i in self.positions[index]]
+        return self.source[self.positions[index]]
+
+    def __iter__(self) -> Iterator[Assessment]:
+        source = self.source
+        for i in self.positions:
+            yield source[i]
+
+
 class ReviewView:
     """The review, consumed: people to act on, summary, units, training needs, charts, and naming helpers."""
 
@@ -242,11 +264,15 @@ class ReviewView:
                 return found
         return []
 
-    def groups(self) -> list[tuple[str | None, list[Assessment]]]:
-        """The people to act on by district, in the order of the units summary (unknown district last)."""
-        by: dict[str | None, list[Assessment]] = {}
-        for a in self.to_act:
-            by.setdefault(self.district_of(a.unit), []).append(a)
+    def groups(self) -> list[tuple[str | None, Sequence[Assessment]]]:
+        """The people to act on by district, in the order of the units summary (unknown district last); each group
+        reads its people from :attr:`to_act` as it is iterated (memory holds their positions only)."""
+        by: dict[str | None, _People] = {}
+        for i, a in enumerate(self.to_act):
+            people = by.get(district := self.district_of(a.unit))
+            if people is None:
+                people = by[district] = _People(self.to_act)
+            people.positions.append(i)
         order: list[str | None] = [u["code"] for u in self.units if u["code"] is not None and u["code"] in by]
         order += sorted((c for c in by if c is not None and c not in order), key=str)
         if None in by:

@@ -19,13 +19,15 @@ from __future__ import annotations
 import csv
 from collections.abc import Callable
 from datetime import date
-from typing import IO
+from typing import IO, Any
 
 from ...hookspecs import hookimpl
 from ...i18n import Lang, Text, t
+from ...results import Finding
 from ...rules.requirements import Requirement
 from ..renderers import Document, Renderer, ReviewDocument
 from ..shapes import requirement_dict
+from ._fastjson import finding_key
 from ._view import RosterLine
 
 __all__ = ["COLUMNS", "CSV", "MAX_CELL", "neutralise_cell"]
@@ -91,6 +93,25 @@ def _actual(value: object) -> str:
     return str(value)
 
 
+def _finding_cells(f: Finding, lang: Lang) -> tuple[list[str], str]:
+    """The cells of a finding (rule to message) and its notice's."""
+    cells = [
+        _cell(c)
+        for c in (
+            f.rule,
+            f.outcome.value,
+            _required(f.required),
+            _actual(f.actual),
+            _iso(f.deadline),
+            ";".join(f.missing),
+            " | ".join(b.citation for b in f.basis),
+            "yes" if f.provisional else "",
+            f.message(lang),
+        )
+    ]
+    return cells, _cell(f.notice(lang) if f.notice is not None else "")
+
+
 def _render(doc: Document, out: IO[str], lang: Lang) -> None:
     from .statistics import render_extra
 
@@ -105,39 +126,31 @@ def _render(doc: Document, out: IO[str], lang: Lang) -> None:
         trouble = dict.fromkeys(COLUMNS, "")
         trouble.update(status="plugin_failed", message=t("report.plugin_failed", lang, name=name, error=error))
         writer.writerow([_cell(trouble[c]) for c in COLUMNS])
+    cache: dict[tuple[Any, ...], tuple[Finding, list[str], str]] = {}  # a finding's cells, made once (bounded)
     for a in doc.assessments():
+        person = [_cell(c) for c in (a.id, a.full_name, a.title, a.unit, a.status.value, a.action.value)]
+        person.append(_cell(_iso(a.deadline)))
+        passing = _cell("yes" if a.provisional_pass else "")
         line = RosterLine.of(a, lang)
-        main = [line.rule, line.reason]
+        main = [_cell(line.rule), _cell(line.reason)]
         if not a.findings:
-            row = [a.id, a.full_name, a.title, a.unit, a.status.value, a.action.value, _iso(a.deadline)]
-            writer.writerow([_cell(c) for c in row + [""] * 10 + ["yes" if a.provisional_pass else "", "", *main]])
+            writer.writerow([*person, *[""] * 9, passing, "", *main])
+            continue
+        rows = []
         for f in a.findings:
-            writer.writerow(
-                [
-                    _cell(c)
-                    for c in (
-                        a.id,
-                        a.full_name,
-                        a.title,
-                        a.unit,
-                        a.status.value,
-                        a.action.value,
-                        _iso(a.deadline),
-                        f.rule,
-                        f.outcome.value,
-                        _required(f.required),
-                        _actual(f.actual),
-                        _iso(f.deadline),
-                        ";".join(f.missing),
-                        " | ".join(b.citation for b in f.basis),
-                        "yes" if f.provisional else "",
-                        f.message(lang),
-                        "yes" if a.provisional_pass else "",
-                        f.notice(lang) if f.notice is not None else "",
-                        *main,
-                    )
-                ]
-            )
+            try:
+                key: tuple[Any, ...] | None = finding_key(f)
+                found = cache.get(key)  # type: ignore[arg-type]
+            except TypeError:
+                key, found = None, None
+            if found is None:
+                found = (f, *_finding_cells(f, lang))
+                if key is not None:
+                    if len(cache) >= 1 << 12:
+                        cache.clear()
+                    cache[key] = found
+            rows.append([*person, *found[1], passing, found[2], *main])
+        writer.writerows(rows)
     for r in doc.report.rejected:
         message = "; ".join(f"{e.field or '-'}: {e.render(lang)}" for e in r.errors)
         where = f"row {r.line} (record {r.row})" if r.line is not None and r.line != r.row else f"row {r.row}"

@@ -7,7 +7,7 @@ serialised as it comes; the same input gives byte-identical output.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from typing import IO, Any
 
 from ...hookspecs import hookimpl
@@ -30,37 +30,109 @@ from ..shapes import (
     retirement_dict,
     rule_dict,
 )
+from ._fastjson import AssessmentWriter, CompactWriter, EntrySpool, _dumps
 
-__all__ = ["JSON", "JSONL", "document_data"]
-
-
-_LINE_BREAKS = {"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"}
+__all__ = ["COMPACT_VERSION", "JSON", "JSONL", "document_data", "expand_compact", "read_compact_lines"]
 
 
-def _dumps(value: Any) -> str:
-    """JSON on one line as every reader splits lines: the Unicode line separators U+2028, U+2029 and NEL (valid in
-    a JSON string, but a line break to ``str.splitlines`` and to JavaScript before ES2019) are escaped."""
-    text = json.dumps(value, ensure_ascii=False)
-    if "\u2028" in text or "\u2029" in text or "\x85" in text:
-        for char, escape in _LINE_BREAKS.items():
-            text = text.replace(char, escape)
-    return text
+_BATCH = 64
+"""Officials written to the output at once."""
+
+
+COMPACT_VERSION = 1
+"""The ``format_version`` of the compact layout."""
 
 
 def _review(doc: ReviewDocument, out: IO[str], lang: Lang) -> None:
+    if doc.json_layout == "compact":
+        _review_compact(doc, out, lang)
+        return
     out.write('{"as_of": ' + _dumps(doc.as_of.isoformat()) + ',\n "receipt": ')
     out.write(_dumps(doc.receipt.as_dict()))
     out.write(',\n "officials": [')
+    writer = AssessmentWriter(lang)
     first = True
+    batch: list[str] = []
     for assessment in doc.assessments():
-        out.write("\n  " if first else ",\n  ")
-        out.write(_dumps(assessment_dict(assessment, lang)))
+        batch.append(("\n  " if first else ",\n  ") + writer.assessment(assessment))
         first = False
+        if len(batch) >= _BATCH:
+            out.write("".join(batch))
+            batch.clear()
+    out.write("".join(batch))
     out.write("\n ],\n" if not first else "],\n")
     report = doc.report
     out.write(' "rejected": ' + _dumps([rejected_dict(r, lang) for r in report.rejected]))
     out.write(',\n "warnings": ' + _dumps([error_dict(w, lang) for w in doc.file_warnings()]))
     out.write(',\n "summary": ' + _dumps(report.summary()) + "}\n")
+
+
+def _review_compact(doc: ReviewDocument, out: IO[str], lang: Lang) -> None:
+    """The compact layout: ``officials[].findings`` are keys of the ``findings`` table, whose ``basis`` are keys of
+    the ``bases`` table (written after the officials, as they are met)."""
+    out.write('{"format_version": ' + str(COMPACT_VERSION) + ', "layout": "compact", "as_of": ')
+    out.write(_dumps(doc.as_of.isoformat()) + ',\n "receipt": ' + _dumps(doc.receipt.as_dict()))
+    out.write(',\n "officials": [')
+    writer = CompactWriter(lang)
+    spool = EntrySpool()
+    first = True
+    batch: list[str] = []
+    for assessment in doc.assessments():
+        batch.append(("\n  " if first else ",\n  ") + writer.assessment(assessment))
+        first = False
+        if len(batch) >= _BATCH:
+            out.write("".join(batch))
+            batch.clear()
+            spool.add(writer.take_new())
+    out.write("".join(batch))
+    spool.add(writer.take_new())
+    out.write("\n ],\n" if not first else "],\n")
+    out.write(' "findings": {')
+    spool.copy_to(out)
+    out.write("\n },\n" if spool.count else "},\n")
+    bases = writer.bases()
+    out.write(' "bases": {' + ",".join(f'\n  "{k}": {v}' for k, v in bases.items()) + ("\n },\n" if bases else "},\n"))
+    report = doc.report
+    out.write(' "rejected": ' + _dumps([rejected_dict(r, lang) for r in report.rejected]))
+    out.write(',\n "warnings": ' + _dumps([error_dict(w, lang) for w in doc.file_warnings()]))
+    out.write(',\n "summary": ' + _dumps(report.summary()) + "}\n")
+
+
+def expand_compact(data: Mapping[str, Any]) -> dict[str, Any]:
+    """The inline review (the ``--json-layout inline`` document, parsed) from a compact one (parsed, JSON or the
+    records of JSON Lines gathered by :func:`read_compact_lines`): every finding key replaced by its entry, every
+    basis key by its basis."""
+    version = data.get("format_version")
+    if version != COMPACT_VERSION:
+        raise ValueError(f"not a compact review of format_version {COMPACT_VERSION} (got {version!r})")
+    bases = data["bases"]
+    findings = {key: {**entry, "basis": [bases[b] for b in entry["basis"]]} for key, entry in data["findings"].items()}
+    officials = [{**o, "findings": [findings[k] for k in o["findings"]]} for o in data["officials"]]
+    inline = {k: v for k, v in data.items() if k not in ("format_version", "layout", "findings", "bases")}
+    inline["officials"] = officials
+    return inline
+
+
+def read_compact_lines(lines: Iterable[str]) -> dict[str, Any]:
+    """The records of a compact JSON Lines review gathered as a compact JSON document (for :func:`expand_compact`)."""
+    data: dict[str, Any] = {"officials": [], "findings": {}, "bases": {}, "rejected": [], "warnings": []}
+    for line in lines:
+        record = json.loads(line)
+        kind = record.pop("type")
+        if kind == "receipt":
+            data["format_version"] = record.pop("format_version", None)
+            record.pop("layout", None)
+            data["as_of"] = record["as_of"]
+            data["receipt"] = record
+        elif kind in ("finding", "basis"):
+            data[kind + "s" if kind == "finding" else "bases"][record.pop("key")] = record
+        elif kind == "official":
+            data["officials"].append(record)
+        elif kind in ("rejected", "warning"):
+            data["rejected" if kind == "rejected" else "warnings"].append(record)
+        else:
+            data["summary"] = record
+    return data
 
 
 def document_data(doc: Document, lang: Lang) -> Any:
@@ -101,9 +173,27 @@ def _render_lines(doc: Document, out: IO[str], lang: Lang) -> None:
     which), so a consumer can stream the review."""
     if not isinstance(doc, ReviewDocument):
         raise TypeError("JSON Lines renders roster reviews only")
-    out.write(_dumps({"type": "receipt", "as_of": doc.as_of.isoformat(), **doc.receipt.as_dict()}) + "\n")
+    compact = doc.json_layout == "compact"
+    head = {"type": "receipt", "as_of": doc.as_of.isoformat(), **doc.receipt.as_dict()}
+    if compact:
+        head = {"type": "receipt", "format_version": COMPACT_VERSION, "layout": "compact", **head}
+    out.write(_dumps(head) + "\n")
+    writer = CompactWriter(lang) if compact else AssessmentWriter(lang)
+    batch: list[str] = []
     for assessment in doc.assessments():
-        out.write(_dumps({"type": "official", **assessment_dict(assessment, lang)}) + "\n")
+        text = writer.assessment(assessment, '{"type": "official", ') + "\n"
+        if isinstance(writer, CompactWriter):  # the entries an official refers to come before it
+            for key, value in writer.take_new():
+                for basis in json.loads(value)["basis"]:
+                    if basis not in writer.written_bases:
+                        writer.written_bases.add(basis)
+                        batch.append('{"type": "basis", "key": "' + basis + '", ' + writer.bases()[basis][1:] + "\n")
+                batch.append('{"type": "finding", "key": "' + key + '", ' + value[1:] + "\n")
+        batch.append(text)
+        if len(batch) >= _BATCH:
+            out.write("".join(batch))
+            batch.clear()
+    out.write("".join(batch))
     for rejected in doc.report.rejected:
         out.write(_dumps({"type": "rejected", **rejected_dict(rejected, lang)}) + "\n")
     for warning in doc.file_warnings():
