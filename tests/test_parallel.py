@@ -235,3 +235,20 @@ def test_expand_compact_refuses_another_document() -> None:
 
     with pytest.raises(ValueError, match="format_version"):
         expand_compact({"officials": []})
+
+
+@pytest.mark.usefixtures("small_chunks")
+def test_the_statistics_are_counted_in_the_workers(tmp_path: Path) -> None:
+    """The quality counts and the retirement horizon see every official that validates, whichever process
+    validated it: the same as one process, in the same order of ids."""
+    roster = _roster(tmp_path)
+    summaries = []
+    for jobs in (1, 2):
+        out = tmp_path / f"report-{jobs}.json"
+        assert _check(roster, out, jobs) == 0
+        summaries.append(json.loads(out.read_text(encoding="utf-8"))["summary"])
+    one, two = summaries
+    assert one["quality"]["total"]["total"] == one["officials"] > 70
+    assert one["quality"] == two["quality"]
+    assert one["retirements"] == two["retirements"]
+    assert one["retirements"]["unknown_ids"] or one["retirements"]["officials"]  # people listed, across chunks
