@@ -40,7 +40,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import pairwise
-from typing import Any, Literal
+from typing import Any, Literal, Self
 
 from .._text import slugify
 from ..dates import Gender, age_on, retirement_date
@@ -70,6 +70,7 @@ __all__ = [
     "Form",
     "QualityCounter",
     "QualityStatistics",
+    "Spawning",
     "age_band_keys",
     "column_label",
     "group_label",
@@ -415,7 +416,21 @@ class QualityStatistics:
         return data
 
 
-class QualityCounter:
+class Spawning:
+    """A counter of a roster review that a pool of processes can share (see
+    :class:`~cbcc_standards.engine.RosterObserver`): :meth:`spawn` copies its settings, ``_reset`` empties it."""
+
+    def _reset(self) -> None:
+        raise NotImplementedError
+
+    def spawn(self) -> Self:
+        """An empty counter with the same settings (a worker's, for one chunk of a parallel review)."""
+        fresh = copy.copy(self)
+        fresh._reset()
+        return fresh
+
+
+class QualityCounter(Spawning):
     """Counts officials one at a time (memory: one counter per unit); :meth:`result` gives the statistics.
 
     ``units`` give the hierarchy (a commune counts in its district and province too); ``titles`` the category and
@@ -455,12 +470,6 @@ class QualityCounter:
         self.excluded: list[str] = []
         self.pyramid: Counter[tuple[str, int]] = Counter()
         """Officials counted by (gender, lower bound of a 5-year age band from 20 to 65+), for the age pyramid."""
-
-    def spawn(self) -> QualityCounter:
-        """An empty counter with the same settings (a worker's, for one chunk of a parallel review)."""
-        fresh = copy.copy(self)
-        fresh._reset()
-        return fresh
 
     def counts(self) -> tuple[Any, ...]:
         """What this counter has counted, as plain data a worker sends back (see :meth:`absorb`)."""

@@ -10,7 +10,6 @@ apart (``overdue``); those whose birth date or gender is unknown are counted as 
 
 from __future__ import annotations
 
-import copy
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -22,7 +21,7 @@ from ..dates import Gender, RetirementAge, add_months, retirement
 from ..i18n import Lang
 from ..officials import Official
 from ..units import AdministrativeUnit
-from .quality import unit_order
+from .quality import Spawning, unit_order
 
 __all__ = [
     "DEFAULT_WITHIN_MONTHS",
@@ -129,7 +128,7 @@ class RetirementHorizon:
         }
 
 
-class RetirementCounter:
+class RetirementCounter(Spawning):
     """Reads officials one at a time, keeping only those who retire within :data:`HORIZON_YEARS` years, the overdue
     and the planning candidates; :meth:`result` gives the horizon."""
 
@@ -153,12 +152,6 @@ class RetirementCounter:
         self._overdue: list[Retiring] = []
         self._unknown: list[str] = []
         self._planned: dict[tuple[str | None, str], list[tuple[str, str | None]]] = {}
-
-    def spawn(self) -> RetirementCounter:
-        """An empty counter with the same settings (a worker's, for one chunk of a parallel review)."""
-        fresh = copy.copy(self)
-        fresh._reset()
-        return fresh
 
     def counts(self) -> tuple[Any, ...]:
         """What this counter has read, as plain data a worker sends back (see :meth:`absorb`)."""
