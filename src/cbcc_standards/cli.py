@@ -639,18 +639,14 @@ def _cmd_planning(args: argparse.Namespace, out: TextIO) -> None:
     engine = _engine(args, registry)
     title = _resolve_title(registry, args.title)
     rejected: list[Rejected] = []
-
-    def officials() -> Iterator[Any]:
-        roster = _roster(args)
-        for item in roster.locate(engine.validate_roster(roster)):
-            if isinstance(item, Rejected):
-                rejected.append(item)
-            else:
-                yield item
-
     try:
         pool = planning_pool(
-            officials(), title=title, as_of=args.as_of, terms=args.terms, min_rating=args.min_rating, engine=engine
+            _read_officials(args, engine, rejected),
+            title=title,
+            as_of=args.as_of,
+            terms=args.terms,
+            min_rating=args.min_rating,
+            engine=engine,
         )
     except ValueError as exc:
         raise UsageError(str(exc)) from None
