@@ -24,55 +24,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-FIELDS = (
-    "id",
-    "full_name",
-    "gender",
-    "birth_date",
-    "category",
-    "title",
-    "unit",
-    "recruited_on",
-    "appointed_on",
-    "qualifications",
-    "evaluations",
-    "disciplines",
-)
-HOSTILE = (
-    "\x00\x01\x07\x08\x1b\x7f\x85\x9b\u200b\u200e\u200f\u202a\u202e\u2066\u2069\ufeff\ufffe\u2028"
-    ";,\t\"'=+-@<>&|\\ aăâđêôơưAZ09ạảãẻệịọủỹ"
-)
-DATES = (
-    "31/12/9999",
-    "9999-12-31",
-    "0000-00-00",
-    "1900-01-01",
-    "30/02/2020",
-    "2099-01-01",
-    "01/01/1899",
-    "1970-01-01",
-    "12/2019",
-    "2019",
-    "20191231",
-    "yesterday",
-    "",
-    "1985-04-12",
-    "20/07/1990",
-    "2015-03-01",
-)
-GOOD = {
-    "gender": ("male", "female", "Nam", "Nữ"),
-    "category": ("cong_chuc", "can_bo", "Công chức"),
-    "title": ("commune.dia_chinh", "commune.tai_chinh_ke_toan", "commune.chu_tich_ubnd", "Chủ tịch UBND"),
-    "unit": ("QN.BINH_SON.BINH_CHAU", "QN.NOWHERE"),
-}
+from cbcc_standards.testing.hostile import BAD_DATES, FIELDS, GOOD, HOSTILE_CHARS, nested
 
-
-def nested(depth: int) -> Any:
-    value: Any = "x"
-    for _ in range(depth):
-        value = {"a": [value]}
-    return value
+DATES = (*BAD_DATES, "1985-04-12", "20/07/1990", "2015-03-01")
 
 
 class Hostile:
@@ -88,7 +42,7 @@ class Hostile:
         r = self.rng.random()
         if r < 0.01:
             return self.rng.choice(("A" * 200_000, "=" + "Ư" * 40_000, "\u202e" * 5_000, "x\n" * 3_000))
-        return "".join(self.rng.choice(HOSTILE) for _ in range(self.rng.randint(0, 30)))
+        return "".join(self.rng.choice(HOSTILE_CHARS) for _ in range(self.rng.randint(0, 30)))
 
     def wrong(self) -> Any:
         return self.rng.choice(

@@ -24,56 +24,9 @@ from hypothesis import strategies as st
 
 from cbcc_standards.cli import main
 from cbcc_standards.io import RosterFile
+from cbcc_standards.testing.hostile import BAD_DATES, FIELDS, GOOD, HOSTILE_CHARS, nested
 
 openpyxl = pytest.importorskip("openpyxl")
-
-FIELDS = (
-    "id",
-    "full_name",
-    "gender",
-    "birth_date",
-    "category",
-    "title",
-    "unit",
-    "recruited_on",
-    "appointed_on",
-    "qualifications",
-    "evaluations",
-    "disciplines",
-)
-HOSTILE_CHARS = (
-    "\x00\x01\x07\x08\x1b\x7f\x85\x9b\u200b\u200e\u200f\u202a\u202e\u2066\u2069\ufeff\ufffe\u2028"
-    ";,\t\"'=+-@<>&|\\ aăâđêôơưAZ09ạảãẻệịọủỹ"
-)
-BAD_DATES = (
-    "31/12/9999",
-    "9999-12-31",
-    "0000-00-00",
-    "1900-01-01",
-    "30/02/2020",
-    "2099-01-01",
-    "01/01/1899",
-    "1970-01-01",
-    "12/2019",
-    "2019",
-    "20191231",
-    "yesterday",
-    "",
-)
-GOOD = {
-    "gender": ("male", "female", "Nam", "Nữ"),
-    "category": ("cong_chuc", "can_bo", "Công chức"),
-    "title": ("commune.dia_chinh", "commune.tai_chinh_ke_toan", "commune.chu_tich_ubnd", "Chủ tịch UBND"),
-    "unit": ("QN.BINH_SON.BINH_CHAU", "QN.NOWHERE"),
-}
-
-
-def _nested(depth: int) -> Any:
-    value: Any = "x"
-    for _ in range(depth):
-        value = {"a": [value]}
-    return value
-
 
 texts = st.text(alphabet=HOSTILE_CHARS, max_size=40)
 huge = st.sampled_from(("A" * 40_000, "=" + "Ư" * 35_000, "\u202e" * 5_000, "x\n" * 3_000))
@@ -87,7 +40,7 @@ wrong = st.one_of(
     scalars,
     st.lists(scalars, max_size=3),
     st.dictionaries(texts, scalars, max_size=3),
-    st.sampled_from((_nested(5), _nested(40), _nested(300))),
+    st.sampled_from((nested(5), nested(40), nested(300))),
 )
 qualifications = st.lists(
     st.one_of(

@@ -702,3 +702,30 @@ def test_stats_reads_every_roster_format(tmp_path: Path) -> None:
     assert total(jsonl) == total(folder / "roster.json")
     assert total(xlsx) == total(folder / "roster.csv")
     assert total(xlsx)["total"] > 0
+
+
+@pytest.mark.parametrize("born", ["9999-12-31", "2030-01-01", "1900-01-01", "0000-00-00"])
+@pytest.mark.parametrize("command", ["check", "stats", "retirements"])
+def test_an_impossible_birth_date_is_counted_as_unknown(tmp_path: Path, command: str, born: str) -> None:
+    """The statistics read dates as the rules do: a birth date that cannot be right on the day is unknown, never a
+    crash of the whole run (9999 overflowed the retirement date) nor a negative or 124-year-old age."""
+    roster = tmp_path / "roster.json"
+    rows = [
+        {"id": "A", "full_name": "A", "gender": "male", "birth_date": born, "title": "commune.dia_chinh"},
+        {"id": "B", "full_name": "B", "gender": "male", "birth_date": "1990-05-01", "title": "commune.dia_chinh"},
+    ]
+    roster.write_text(json.dumps(rows), encoding="utf-8")
+    code, text = run(command, str(roster), "--as-of", "2024-01-01", "--plugins", "", "--format", "json")
+    assert code == 0
+    data = json.loads(text)
+    if command == "check":
+        data = data["summary"]
+        assert data["retirements"]["unknown_ids"] == ["A"]
+        quality = data["quality"]
+    elif command == "retirements":
+        assert data["unknown_ids"] == ["A"]
+        return
+    else:
+        quality = data
+    assert quality["total"]["total"] == 2
+    assert quality["total"]["age.unknown"] == 1

@@ -21,7 +21,7 @@ from .dates import add_years
 from .i18n import Message
 from .officials import Official
 
-__all__ = ["OLDEST", "PLACEHOLDERS", "YOUNGEST", "implausible_dates"]
+__all__ = ["OLDEST", "PLACEHOLDERS", "YOUNGEST", "implausible_dates", "plausible"]
 
 OLDEST = 80
 """No serving official is older (plausibility bound)."""
@@ -75,3 +75,12 @@ def implausible_dates(official: Official, as_of: date) -> tuple[tuple[str, Messa
     ):
         found.append(("appointed_on", _M("data.appointed_before_recruited", day=appointed, recruited=recruited)))
     return tuple(found)
+
+
+def plausible(official: Official, as_of: date) -> Official:
+    """``official`` with each date of :func:`implausible_dates` unknown (None): what the rules and the statistics
+    read. The same object when every date is plausible."""
+    problems = implausible_dates(official, as_of)
+    if not problems:
+        return official
+    return official.model_copy(update=dict.fromkeys((f for f, _ in problems), None))

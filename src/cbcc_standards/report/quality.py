@@ -58,6 +58,7 @@ from ..officials import (
     Professional,
     StateManagement,
 )
+from ..sanity import plausible
 from ..titles import TitleCatalogue
 from ..types import Category
 from ..units import AdministrativeUnit, Tier
@@ -543,7 +544,8 @@ class QualityCounter(Spawning):
         }
 
     def add(self, official: Official) -> None:
-        """Count one official."""
+        """Count one official (an impossible date counts as unknown, as for the rules)."""
+        official = plausible(official, self.as_of)
         if not self.in_scope(official):
             self.excluded.append(official.id)
             return

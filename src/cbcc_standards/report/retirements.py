@@ -20,6 +20,7 @@ from typing import Any
 from ..dates import Gender, RetirementAge, add_months, retirement
 from ..i18n import Lang
 from ..officials import Official
+from ..sanity import plausible
 from ..units import AdministrativeUnit
 from .quality import Spawning, unit_order
 
@@ -167,7 +168,8 @@ class RetirementCounter(Spawning):
             self._planned.setdefault(key, []).extend(people)
 
     def add(self, official: Official) -> None:
-        """Read one official."""
+        """Read one official (an impossible date counts as unknown, as for the rules)."""
+        official = plausible(official, self.as_of)
         for title in official.planned_titles or ():
             self._planned.setdefault((official.unit, title), []).append((official.id, official.full_name))
         if official.birth_date is None or official.gender is None:
