@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cbcc_standards import Engine, Official, load_registry
+from cbcc_standards import Engine, Official, appraisal, load_registry
 from cbcc_standards.appraisal import PoolStanding, appraise_candidate, planning_pool
 from cbcc_standards.cli import main
 from cbcc_standards.dates import Gender, add_months, day_after, retirement_date
@@ -201,7 +201,10 @@ def test_appraisal_never_passes_someone_retiring_within_the_term(gender: Gender,
         assert a.status is not Status.COMPLIANT
 
 
-def test_planning_pool_orders_and_explains() -> None:
+@pytest.mark.parametrize("in_memory", [1000, 2])
+def test_planning_pool_orders_and_explains(monkeypatch: pytest.MonkeyPatch, in_memory: int) -> None:
+    """The same pool whether its entries stay in memory or most are read back from the temporary file."""
+    monkeypatch.setattr(appraisal, "_POOL_IN_MEMORY", in_memory)
     base = {
         "gender": "female",
         "planned_titles": [],
@@ -254,6 +257,9 @@ def test_planning_pool_orders_and_explains() -> None:
     assert (pool[0].outstanding, pool[1].outstanding) == (True, False)
     assert pool[2].training == ("CX-CT-2023-LLCT",)
     assert pool[3].missing == ("evaluations.2022", "evaluations.2023")
+    assert len(pool) == 6
+    assert pool == list(pool)
+    assert [e.id for e in pool[1:3]] == ["plain", "train"]
 
 
 def test_planning_needs_two_terms_from_qd377() -> None:

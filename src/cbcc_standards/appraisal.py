@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from typing import TYPE_CHECKING, overload
 
 from .dates import working_months_left
 from .engine import Engine, default_registry
@@ -16,8 +18,12 @@ from .officials import Official
 from .results import Assessment, Outcome
 from .rules.interpreter import effective_ratings
 
+if TYPE_CHECKING:
+    from .report.spill import Spill
+
 __all__ = [
     "PLANNING_CRITERIA",
+    "PlanningPool",
     "PoolEntry",
     "PoolStanding",
     "appraise_candidate",
@@ -62,6 +68,8 @@ _ORDER = {s: i for i, s in enumerate(PoolStanding)}
 
 PLANNING_CRITERIA = CV_3825_QN_PLANNING
 """What the planning criteria (minimum recent rating, outstanding streak) rest on: parameters, not a legal threshold."""
+_POOL_IN_MEMORY = 1000
+"""Pool entries (each with its appraisal) kept in memory; the next ones go to a temporary file."""
 _ND_48_FIRST_YEAR = ND_48_2023.effective.start.year if ND_48_2023.effective.start else None
 
 
@@ -93,7 +101,7 @@ def planning_pool(
     rated_years: int = 2,
     outstanding_years: int = 2,
     engine: Engine | None = None,
-) -> list[PoolEntry]:
+) -> PlanningPool:
     """Officials who could fill ``title``, ordered: eligible, eligible after named training, undetermined, not
     eligible; outstanding first, then by working time left (more first), then id.
 
@@ -109,12 +117,54 @@ def planning_pool(
         terms = 2 if as_of >= (QD_377_2025.effective.start or as_of) else 1
     if terms < 1 or rated_years < 0 or outstanding_years < 1:
         raise ValueError("terms and outstanding_years must be at least 1, rated_years at least 0")
+    from .report.spill import Spill
+
     min_rank = EVALUATION.rank(EVALUATION.parse(min_rating))
-    entries = [
-        _entry(engine, official, code, as_of, terms, min_rank, rated_years, outstanding_years) for official in officials
-    ]
-    entries.sort(key=lambda e: (_ORDER[e.standing], not e.outstanding, -(e.months_left or -1), e.id))
-    return entries
+    entries: Spill[PoolEntry] = Spill(limit=_POOL_IN_MEMORY)
+    keys: list[tuple[int, bool, int, str, int]] = []
+    for number, official in enumerate(officials):
+        e = _entry(engine, official, code, as_of, terms, min_rank, rated_years, outstanding_years)
+        entries.append(e)
+        keys.append((_ORDER[e.standing], not e.outstanding, -(e.months_left or -1), e.id, number))
+    keys.sort()
+    return PlanningPool(entries, array("q", (k[-1] for k in keys)))
+
+
+class PlanningPool(Sequence[PoolEntry]):
+    """The entries of a planning pool in their order, read from a :class:`~cbcc_standards.report.spill.Spill`: the
+    first 1,000 in memory, the others in a temporary file, so that a national roster's pool stays out of memory
+    (the order costs a sort key an official while the pool is built, 8 bytes an official after). Equal to a list of
+    the same entries."""
+
+    def __init__(self, entries: Spill[PoolEntry], order: array[int]) -> None:
+        self._entries = entries
+        self._order = order
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+    @overload
+    def __getitem__(self, index: int) -> PoolEntry: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[PoolEntry]: ...
+    def __getitem__(self, index: int | slice) -> PoolEntry | list[PoolEntry]:
+        if isinstance(index, slice):
+            return [self._entries[i] for i in self._order[index]]
+        return self._entries[self._order[index]]
+
+    def __iter__(self) -> Iterator[PoolEntry]:
+        for i in self._order:
+            yield self._entries[i]
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence) and not isinstance(other, str | bytes):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"PlanningPool({len(self)} entries)"
 
 
 def _entry(

@@ -650,9 +650,7 @@ def _cmd_planning(args: argparse.Namespace, out: TextIO) -> None:
         )
     except ValueError as exc:
         raise UsageError(str(exc)) from None
-    document = PlanningDocument(
-        title=registry.titles[title], as_of=args.as_of, pool=tuple(pool), rejected=tuple(rejected)
-    )
+    document = PlanningDocument(title=registry.titles[title], as_of=args.as_of, pool=pool, rejected=tuple(rejected))
     _emit(args, renderer, document, out)
 
 

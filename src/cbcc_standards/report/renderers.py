@@ -7,7 +7,7 @@ renderers registered through the ``cbcc_register_renderers`` hook, like a provin
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import IO, TYPE_CHECKING, Any, Literal
@@ -102,7 +102,8 @@ class PlanningDocument:
     kind: Literal["planning"] = field(default="planning", init=False)
     title: Title
     as_of: date
-    pool: tuple[PoolEntry, ...]
+    pool: Sequence[PoolEntry]
+    """The pool in its order (a :class:`~cbcc_standards.appraisal.PlanningPool` keeps most of it on disk)."""
     rejected: tuple[Rejected, ...] = ()
 
 

@@ -163,6 +163,12 @@ def _render(doc: Document, out: IO[str], lang: Lang) -> None:
 
     if render_extra("json", doc, out, lang):
         return
+    if isinstance(doc, PlanningDocument):  # streamed: a national pool is never one list in memory
+        out.write(f'{{"title": {_dumps(doc.title.code)}, "as_of": {_dumps(doc.as_of.isoformat())}, "candidates": [')
+        for number, entry in enumerate(doc.pool):
+            out.write((", " if number else "") + _dumps(pool_entry_dict(entry, lang)))
+        out.write(f'], "rejected": {_dumps([rejected_dict(r, lang) for r in doc.rejected])}}}\n')
+        return
     indent = 2 if isinstance(doc, CandidateDocument | RulesDocument | RuleDocument) else None
     json.dump(document_data(doc, lang), out, ensure_ascii=False, indent=indent)
     out.write("\n")
