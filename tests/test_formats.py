@@ -335,7 +335,7 @@ def test_xlsx_training_needs_and_rejected_rows(tmp_path: Path) -> None:
             "Bản ghi": 33,
             "Mã CBCC": "QN-0033",
             "Trường": "birth_date",
-            "Lỗi": "«ngày sinh»: ngày không hợp lệ (invalid date '31/02/1980': day is out of range for month).",
+            "Lỗi": "«ngày sinh»: ngày không hợp lệ hoặc không có thật ('31/02/1980').",
         }
     ]
     about = dict(rows_of(book["Thông tin"])[1:])

@@ -14,7 +14,8 @@ import pytest
 
 from cbcc_standards import Action, Assessment, Engine, Official, Outcome, Status
 from cbcc_standards.cli import main
-from cbcc_standards.results import RowError, validation_message
+from cbcc_standards.plugins import load_registry
+from cbcc_standards.results import Rejected, RowError, validation_message
 from cbcc_standards.sanity import implausible_dates
 
 ON = date(2024, 6, 1)
@@ -181,8 +182,11 @@ def test_field_names_in_vietnamese(field: str, vi: str) -> None:
 
 def test_a_row_error_from_the_validator_is_rendered_a_reader_remark_kept() -> None:
     validator = RowError(field="birth_date", message="invalid date 'x'", code="invalid_date", english=True)
-    assert validator.render("vi") == "«ngày sinh»: ngày không hợp lệ (invalid date 'x')."
+    assert validator.render("vi") == "«ngày sinh»: ngày không hợp lệ hoặc không có thật (invalid date 'x')."
     assert validator.render("en") == "birth_date: invalid date (invalid date 'x')."
+    quoted = validator.model_copy(update={"value": "'x'"})  # the value refused, for the Vietnamese words
+    assert quoted.render("vi") == "«ngày sinh»: ngày không hợp lệ hoặc không có thật ('x')."
+    assert quoted.render("en") == validator.render("en")
     remark = RowError(field="birth_date", message="đã viết bằng tiếng Việt", code="placeholder_date")
     assert remark.render("vi") == remark.render("en") == "đã viết bằng tiếng Việt"
     unknown = RowError(field="x", message="Some pydantic text", code="no_such_code", english=True)
@@ -207,3 +211,26 @@ def test_rejected_rows_are_in_vietnamese_in_every_format(tmp_path: Path) -> None
     out = io.StringIO()
     assert main(["check", str(roster), "--as-of", "2024-01-01", "--plugins", ""], out=out) == 0
     assert "«ngày sinh»: ngày không hợp lệ" in out.getvalue()
+
+
+def test_a_refused_value_is_quoted_in_vietnamese_without_the_validators_english() -> None:
+    """Vietnamese for Vietnamese readers: an unknown title, ethnicity or gender, or an impossible date, is named by the
+    value refused (and the allowed values), not by pydantic's English sentence; English keeps the validator's text."""
+    engine = Engine(load_registry(load_entry_points=False))
+    rows = [
+        {"id": "A", "gender": "?"},
+        {"id": "B", "birth_date": "31/02/1980"},
+        {"id": "C", "title": "Chủ tịch vũ trụ"},
+        {"id": "D", "ethnicity": "Martian"},
+    ]
+    rejected = [r for r in engine.validate_roster(rows) if isinstance(r, Rejected)]
+    vi = [e.render("vi") for r in rejected for e in r.errors]
+    assert vi == [
+        "«giới tính»: giá trị không thuộc danh sách cho phép ('?'; 'male', 'female').",
+        "«ngày sinh»: ngày không hợp lệ hoặc không có thật ('31/02/1980').",
+        "«chức danh»: chức danh không có trong danh mục ('Chủ tịch vũ trụ').",
+        "«dân tộc»: không nhận ra dân tộc ('Martian').",
+    ]
+    en = [e.render("en") for r in rejected for e in r.errors]
+    assert "Input should be 'male' or 'female'" in en[0]
+    assert "day is out of range for month" in en[1]

@@ -207,10 +207,17 @@ class RowError(BaseModel):
     message: str
     code: str
     english: bool = False
+    value: str | None = None
+    """The value refused (quoted, with the allowed values where there is a short list), for a language other than
+    English: the catalogue's words with the value instead of the validator's English explanation."""
 
     def render(self, lang: Lang | str = Lang.VI) -> str:
         """The message in ``lang`` (a reader's message as it was written; a validator's through the catalogue)."""
-        return validation_message(self.code, self.message, self.field, lang) if self.english else self.message
+        if not self.english:
+            return self.message
+        lang = Lang.parse(lang)
+        detail = self.value if self.value is not None and lang is not Lang.EN else self.message
+        return validation_message(self.code, detail, self.field, lang)
 
 
 class Rejected(BaseModel):
