@@ -17,7 +17,7 @@ from .i18n import Message, Text
 from .law import Confidence, LegalBasis
 from .officials import Official
 from .plugins import Registry, load_registry
-from .results import MAX_DETAIL, Assessment, Finding, Outcome, Rejected, RowError
+from .results import Assessment, Finding, Outcome, Rejected, RowError, row_errors
 from .rules.interpreter import evaluate as interpret
 from .rules.model import NATIONAL, Appointment, Context, Deadline, Delegation, Rule, Verdict
 from .rules.requirements import Custom, NotEncoded
@@ -75,36 +75,8 @@ def as_date(value: date | str) -> date:
     raise TypeError(f"expected a date or a date string, got {type(value).__name__}")
 
 
-_QUOTE_VALUE = frozenset(
-    {
-        "unknown_title",
-        "unknown_ethnicity",
-        "unknown_level",
-        "invalid_date",
-        "date_parsing",
-        "date_from_datetime_parsing",
-        "date_type",
-        "enum",
-        "literal_error",
-    }
-)
-"""Errors about one refused value, which the catalogue's words explain: a language other than English quotes the
-value (and the allowed values) instead of the validator's English explanation."""
-
-
 def _validation_errors(exc: ValidationError) -> tuple[RowError, ...]:
-    errors = []
-    for err in exc.errors(include_url=False, include_input=True):
-        loc = ".".join(str(p) for p in err["loc"] if p not in ("function-before", "function-after"))
-        message = err["msg"].removeprefix("Value error, ")
-        value = None
-        if err["type"] in _QUOTE_VALUE and isinstance(err.get("input"), str | int | float):
-            value = repr(err["input"])[:MAX_DETAIL]
-            expected = (err.get("ctx") or {}).get("expected")
-            if isinstance(expected, str):
-                value += "; " + expected.replace(" or ", ", ")
-        errors.append(RowError(field=loc or None, message=message, code=err["type"], english=True, value=value))
-    return tuple(errors)
+    return row_errors(exc.errors(include_url=False, include_input=True))
 
 
 class _Selection:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -27,6 +27,7 @@ __all__ = [
     "Text",
     "Value",
     "action_for",
+    "row_errors",
     "status_of",
     "validation_message",
 ]
@@ -317,3 +318,37 @@ class Assessment:
         """An assessment from :meth:`to_json` output."""
         result: Assessment = _adapter(Assessment).validate_json(text)
         return result
+
+
+_QUOTE_VALUE = frozenset(
+    {
+        "unknown_title",
+        "unknown_ethnicity",
+        "unknown_level",
+        "invalid_date",
+        "date_parsing",
+        "date_from_datetime_parsing",
+        "date_type",
+        "enum",
+        "literal_error",
+    }
+)
+"""Errors about one refused value, which the catalogue's words explain: a language other than English quotes the
+value (and the allowed values) instead of the validator's English explanation."""
+
+
+def row_errors(errors: Iterable[Mapping[str, Any]]) -> tuple[RowError, ...]:
+    """Pydantic's ``errors()`` (with ``input``) as row errors: the location as a dotted field, pydantic's code, its
+    English message, and the refused value where the catalogue's words explain the error."""
+    found = []
+    for err in errors:
+        loc = ".".join(str(p) for p in err["loc"] if p not in ("function-before", "function-after"))
+        message = err["msg"].removeprefix("Value error, ")
+        value = None
+        if err["type"] in _QUOTE_VALUE and isinstance(err.get("input"), str | int | float):
+            value = repr(err["input"])[:MAX_DETAIL]
+            expected = (err.get("ctx") or {}).get("expected")
+            if isinstance(expected, str):
+                value += "; " + expected.replace(" or ", ", ")
+        found.append(RowError(field=loc or None, message=message, code=err["type"], english=True, value=value))
+    return tuple(found)

@@ -240,6 +240,29 @@ def test_errors_are_in_the_request_language(client: TestClient) -> None:
     ]
 
 
+def test_a_refused_value_is_named_in_vietnamese(client: TestClient) -> None:
+    """The request's own fields and the official's are worded as a roster's rejected rows: the value refused, no
+    English sentence from the validator in a Vietnamese answer."""
+    body = {"as_of": "2024-02-30", "official": {"id": "A", "gender": "?"}}
+    errors = client.post("/evaluate", json=body).json()["errors"]
+    assert errors == [
+        {
+            "row": None,
+            "field": "as_of",
+            "code": "invalid_date",
+            "message": "«as_of»: ngày không hợp lệ hoặc không có thật ('2024-02-30').",
+        }
+    ]
+    body = {"as_of": "2024-02-03", "official": {"id": "A", "gender": "?", "title": "Chủ tịch vũ trụ"}}
+    messages = [e["message"] for e in client.post("/evaluate", json=body).json()["errors"]]
+    assert messages == [
+        "«giới tính của official»: giá trị không thuộc danh sách cho phép ('?'; 'male', 'female').",
+        "«chức danh của official»: chức danh không có trong danh mục ('Chủ tịch vũ trụ').",
+    ]
+    english = client.post("/evaluate", json=body, headers={"Accept-Language": "en"}).json()["errors"]
+    assert "Input should be 'male' or 'female'" in english[0]["message"]
+
+
 def test_a_broken_batch_after_the_first_chunk_ends_with_an_error_line(client: TestClient) -> None:
     rows = b",".join(b'{"id": "B-%d", "title": "commune.dia_chinh"}' % i for i in range(1200))
     response = client.post(

@@ -98,7 +98,7 @@ def validate(model: type[Any], data: Any, lang: Lang) -> Any:
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        raise ApiError(422, validation_items(exc.errors(include_url=False, include_input=False), lang)) from None
+        raise ApiError(422, validation_items(exc.errors(include_url=False, include_input=True), lang)) from None
 
 
 def read_person(engine: Engine, data: dict[str, Any], lang: Lang, field: str) -> tuple[Official, list[dict[str, Any]]]:

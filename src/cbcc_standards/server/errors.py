@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..i18n import Lang, t
-from ..results import RowError, validation_message
+from ..results import RowError, row_errors
 
 __all__ = [
     "ApiError",
@@ -68,27 +68,22 @@ def error_body(items: Iterable[ErrorItem]) -> dict[str, Any]:
     return {"errors": [item.as_dict() for item in items]}
 
 
-def _message(code: str, detail: str, field: str | None, lang: Lang) -> str:
-    """A validation message in ``lang`` (:func:`cbcc_standards.results.validation_message`)."""
-    return validation_message(code, detail, field, lang)
-
-
 def validation_items(errors: Iterable[Mapping[str, Any]], lang: Lang, *, prefix: str | None = None) -> list[ErrorItem]:
-    """Error items from pydantic's ``errors()`` (``loc``, ``type``, ``msg``), the location as a dotted field.
+    """Error items from pydantic's ``errors()`` (``loc``, ``type``, ``msg``, ``input``), the location as a dotted
+    field, worded as a roster's rejected rows are (:func:`cbcc_standards.results.row_errors`).
 
     FastAPI's locations start with where the value was (``body``, ``query``, ``path``): that part is dropped."""
-    items = []
+    located = []
     for err in errors:
-        loc = [str(p) for p in err.get("loc", ()) if p not in ("function-before", "function-after")]
+        loc = [p for p in err.get("loc", ()) if p not in ("function-before", "function-after")]
         if loc and loc[0] in ("body", "query", "path", "header"):
             loc = loc[1:]
         if prefix:
             loc = [prefix, *loc]
-        field = ".".join(loc) or None
-        code = str(err.get("type", "invalid"))
-        detail = str(err.get("msg", "")).removeprefix("Value error, ")
-        items.append(ErrorItem(code=code, message=_message(code, detail, field, lang), field=field))
-    return items
+        located.append(
+            {**err, "loc": tuple(loc), "type": str(err.get("type", "invalid")), "msg": str(err.get("msg", ""))}
+        )
+    return row_error_items(row_errors(located), lang)
 
 
 def row_error_items(
@@ -98,7 +93,7 @@ def row_error_items(
     items = []
     for e in errors:
         field = f"{prefix}.{e.field}" if prefix and e.field else (prefix or e.field)
-        message = _message(e.code, e.message, field, lang) if e.english else e.message
+        message = e.model_copy(update={"field": field}).render(lang) if e.english else e.message
         items.append(ErrorItem(code=e.code, message=message, field=field, row=row))
     return items
 
