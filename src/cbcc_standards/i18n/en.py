@@ -32,7 +32,7 @@ MESSAGES: dict[str, str] = {
     "subject.any_of": "{options:or}",
     "kind.ethnic_language": "Ethnic-minority language certificate",
     "relief.lower": "a lower level",
-    "relief.area": "{subject:msg}: {held:msg} — meets the difficult-area exception ({flags:list}): {accepted:msg} or "
+    "relief.area": "{subject:msg}: {held:msg} — meets the difficult-area exception ({flags:flags}): {accepted:msg} or "
     "higher accepted.",
     "relief.appointed_before": "{subject:msg}: appointed before {day:date}: treated as meeting it.",
     "relief.held": "{subject:msg}: {held:msg} — for the post of {title:msg}, {doc} accepts {accepted:msg} or higher.",

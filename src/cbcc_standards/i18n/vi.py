@@ -31,7 +31,7 @@ MESSAGES: dict[str, str] = {
     "subject.any_of": "{options:or}",
     "kind.ethnic_language": "Chứng chỉ tiếng dân tộc thiểu số",
     "relief.lower": "trình độ thấp hơn",
-    "relief.area": "{subject:msg}: {held:msg} — đạt theo ngoại lệ vùng khó khăn ({flags:list}): chấp nhận {accepted:msg} "
+    "relief.area": "{subject:msg}: {held:msg} — đạt theo ngoại lệ vùng khó khăn ({flags:flags}): chấp nhận {accepted:msg} "
     "trở lên.",
     "relief.appointed_before": "{subject:msg}: bổ nhiệm trước {day:date}: được coi là đạt.",
     "relief.held": "{subject:msg}: {held:msg} — với chức danh {title:msg}, {doc} chấp nhận {accepted:msg} trở lên.",
