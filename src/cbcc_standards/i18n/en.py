@@ -666,6 +666,9 @@ MESSAGES: dict[str, str] = {
     "retire.text.heading": "Retirements — as of {day:date}",
     "stats.sheet.quality": "Quality statistics",
     # -- issue 12 (hardening): plugin trouble, legends, confidence words ---------------------------------------
+    "plugin.import_failed": "its module could not be imported ({error})",
+    "plugin.hook_failed": "its hook {hook} raised an error ({error})",
+    "plugin.invalid": "it registered something invalid ({error})",
     "plugin.duplicate": "plugin name {name} is declared by several installed distributions ({distributions}): none "
     "loaded; uninstall one of them",
     "legend.confidence": "Confidence of the legal basis: [H] settled (the act itself), [M] secondary (an indirect "

@@ -666,6 +666,9 @@ MESSAGES: dict[str, str] = {
     "retire.text.heading": "Nghỉ hưu — tính đến {day:date}",
     "stats.sheet.quality": "Thống kê chất lượng",
     # -- issue 12 (hardening): plugin trouble, legends, confidence words ---------------------------------------
+    "plugin.import_failed": "không nạp được mô-đun của plugin ({error})",
+    "plugin.hook_failed": "hook {hook} của plugin gặp lỗi ({error})",
+    "plugin.invalid": "plugin đăng ký nội dung không hợp lệ ({error})",
     "plugin.duplicate": "tên plugin {name} được khai báo bởi nhiều gói cài đặt ({distributions}): không nạp gói nào; "
     "gỡ bớt một gói",
     "legend.confidence": "Độ tin cậy của căn cứ: [H] đã xác nhận (từ văn bản gốc), [M] nguồn thứ cấp, "
