@@ -116,6 +116,9 @@ MESSAGES: dict[str, str] = {
     "chức danh hoặc vị trí việc làm; tiêu chuẩn mới không được suy đoán.",
     "title.category": "Phân loại «{category}» không khớp chức danh «{title:text}» ({expected}).",
     "title.exists": "Chức danh «{title:text}» tồn tại ngày {on:date}.",
+    "unchecked": "{subject:msg}: không được kiểm tra (theo {source:msg}, văn bản chưa được xác nhận).",
+    "unchecked.notice": "{subject:msg} của chức danh này không được kiểm tra vì nguồn quy định ({source:msg}) chưa được xác nhận; trạng thái không tính đến tiêu chuẩn này — cần thẩm định thủ công.",
+    "unchecked.party_rules": "quy định của Đảng",
     "not_encoded": "{subject:msg}: tiêu chuẩn chưa được xác nhận từ văn bản gốc nên không được mã hóa; cần thẩm định "
     "thủ công.",
     "subject.military_commander": "Tiêu chuẩn Chỉ huy trưởng Quân sự",
