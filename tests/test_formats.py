@@ -207,6 +207,17 @@ def test_html_shows_the_receipt_people_and_rejected_rows() -> None:
     assert re.search(r'<td class="n">33</td><td><code>QN-0033</code></td><td><code>birth_date</code></td>', text)
 
 
+def test_html_people_tables_name_the_title_and_keep_its_code() -> None:
+    """Like the text report, the tables of people show the title's name with its code (as the unit's)."""
+    text = check(EXAMPLE / "roster.json", "--format", "html")
+    row = re.search(r"<tr><td><code>QN-0004</code></td>.*?</tr>", text)
+    assert row
+    assert (
+        "<td>Địa chính – xây dựng – đô thị và môi trường<br><code>commune.dia_chinh</code></td>"
+        "<td>Xã Bình Châu<br><code>QN.BINH_SON.BINH_CHAU</code></td>"
+    ) in row[0]
+
+
 def test_html_in_english() -> None:
     text = check(EXAMPLE / "roster.json", "--format", "html", "--lang", "en")
     page = parse(text)

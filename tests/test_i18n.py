@@ -68,3 +68,40 @@ def test_converters_render_levels_dates_and_nested_messages() -> None:
 def test_an_unknown_key_says_so() -> None:
     with pytest.raises(KeyError, match=re.escape("no.such.key")):
         t("no.such.key", "vi")
+
+
+def test_every_area_flag_has_a_name_in_every_language() -> None:
+    from cbcc_standards.units import AreaFlag
+
+    for flag in AreaFlag:
+        assert f"flag.{flag.value}" in vi.MESSAGES, flag
+        assert f"flag.{flag.value}" in en.MESSAGES, flag
+
+
+def test_a_difficult_area_relief_names_the_flags_not_their_codes() -> None:
+    """The relief message shows the unit's difficult-area flags by their names (catalogue keys flag.*)."""
+    import io
+    import json
+
+    from cbcc_standards.cli import main
+
+    message = Message.of(
+        "relief.area",
+        subject=Message.of("ladder.professional"),
+        held=Text(vi="Sơ cấp", en="Elementary"),
+        flags=("vung_dbkk", "mien_nui", "bien_gioi"),
+        accepted=Message.of("relief.lower"),
+    )
+    assert "(biên giới, miền núi, vùng đặc biệt khó khăn)" in message(Lang.VI)
+    assert "(border, mountainous, especially difficult area)" in message(Lang.EN)
+    # End to end: QN-0013 (Sơn Hạ, mountainous) meets QĐ 04/2004's professional level with sơ cấp.
+    example = SRC.parents[1] / "examples" / "quang-ngai-2021"
+    for lang, name in (("vi", "(miền núi)"), ("en", "(mountainous)")):
+        out = io.StringIO()
+        argv = ["check", str(example / "roster.json"), "--units", str(example / "units.json")]
+        argv += ["--as-of", "2021-12-31", "--format", "json", "--plugins", "", "--lang", lang]
+        assert main(argv, out=out) == 0
+        qn13 = next(a for a in json.loads(out.getvalue())["officials"] if a["id"] == "QN-0013")
+        prof = next(f for f in qn13["findings"] if f["rule"] == "CX-BT-2004-PROF")
+        assert name in prof["message"]
+        assert "mien_nui" not in prof["message"]

@@ -85,8 +85,9 @@ class PluginInfo:
     builtin: bool
     error: str | None = None
     message: Any = None
-    """The error as a catalogue :class:`~cbcc_standards.i18n.Message`, when it has one (reports render it in their
-    language); ``error`` is its English text."""
+    """The error as a catalogue :class:`~cbcc_standards.i18n.Message` (reports and the web page render it in their
+    language, :meth:`error_text`); ``error`` is the English text for logs and the API: the technical error as raised,
+    or the message in English when the failure has no technical error of its own."""
 
     def error_text(self, lang: Any = "en") -> str | None:
         """The error in ``lang`` (a catalogue message's language, else the error as raised)."""
@@ -163,7 +164,8 @@ def _load_entry_points(pm: pluggy.PluginManager, name: str, eps: list[Any], stri
     except Exception as exc:
         if strict:
             raise
-        return PluginInfo(name, version, builtin=False, error=f"{type(exc).__name__}: {exc}")
+        raised = f"{type(exc).__name__}: {exc}"
+        return PluginInfo(name, version, builtin=False, error=raised, message=_failure("plugin.import_failed", raised))
     if len(loaded) > 1:
         dists = sorted({_distribution(ep) for ep in eps})
         error = DuplicatePluginError(name, dists)
@@ -175,8 +177,17 @@ def _load_entry_points(pm: pluggy.PluginManager, name: str, eps: list[Any], stri
     except ValueError as exc:  # the object is registered already, under another name
         if strict:
             raise RegistrationError(f"plugin {name}: {' '.join(str(exc).split())[:300]}") from None
-        return PluginInfo(name, version, builtin=False, error=f"RegistrationError: {' '.join(str(exc).split())[:300]}")
+        raised = f"RegistrationError: {' '.join(str(exc).split())[:300]}"
+        return PluginInfo(name, version, builtin=False, error=raised, message=_failure("plugin.invalid", raised))
     return PluginInfo(name, version, builtin=False)
+
+
+def _failure(key: str, error: str, **params: str) -> Any:
+    """The catalogue message of a plugin's failure (``plugin.import_failed``, ``plugin.hook_failed``,
+    ``plugin.invalid``): what failed in the reader's language, the technical error as raised in parentheses."""
+    from .i18n import Message
+
+    return Message.of(key, error=error, **params)
 
 
 class DuplicatePluginError(RegistrationError):
@@ -545,7 +556,9 @@ def _collect(
             if strict:
                 raise
             old = infos.get(source) or PluginInfo(source, None, builtin=False)
-            infos[source] = PluginInfo(old.name, old.version, old.builtin, f"{type(exc).__name__}: {exc}")
+            error = f"{type(exc).__name__}: {exc}"
+            message = _failure("plugin.hook_failed", error, hook=hook_name)
+            infos[source] = PluginInfo(old.name, old.version, old.builtin, error, message)
 
 
 def load_registry(
@@ -576,6 +589,7 @@ def load_registry(
                 raise RegistrationError(f"plugin {source}: {problem}")
             registry._drop(source)
             old = infos.get(source) or PluginInfo(source, None, builtin=False)
-            infos[source] = PluginInfo(old.name, old.version, old.builtin, f"RegistrationError: {problem}")
+            error = f"RegistrationError: {problem}"
+            infos[source] = PluginInfo(old.name, old.version, old.builtin, error, _failure("plugin.invalid", error))
     registry.plugins = list(infos.values())
     return registry

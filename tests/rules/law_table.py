@@ -254,6 +254,13 @@ LAW: tuple[Law, ...] = (
         grace=GRACE_ND33_CADRES,
     ),
     Law(
+        "CX-BT-2023-LLCT",
+        *ND33_2023,
+        PARTY_SECRETARIES,
+        Other("custom", (("name", "political-theory-not-checked"),)),
+        "§2 ND 33/2023 Art 8(1): LLCT per Party rules [L] — not checked, the finding says so",
+    ),
+    Law(
         "CX-BT-2023-PROF",
         *ND33_2023,
         PARTY_SECRETARIES,

@@ -50,7 +50,7 @@ CHARTER = (
 CADRES = PARTY + COUNCIL + CHARTER
 
 QD04 = {"CX-BT-2004-AGE", "CX-BT-2004-EDU", "CX-BT-2004-LLCT", "CX-BT-2004-PROF"}
-ART8_1 = {"CX-BT-2023-TERM", "CX-BT-2023-EDU", "CX-BT-2023-PROF"}
+ART8_1 = {"CX-BT-2023-TERM", "CX-BT-2023-EDU", "CX-BT-2023-PROF", "CX-BT-2023-LLCT"}
 ART8_3 = {"CX-CT-2023-TERM", "CX-CT-2023-EDU", "CX-CT-2023-PROF", "CX-CT-2023-LLCT"}
 
 
@@ -534,9 +534,12 @@ def test_art8_cl1_party_secretaries(
 
 @pytest.mark.parametrize("title", PARTY, ids=lambda t: t.removeprefix("commune."))
 def test_art8_cl1_political_theory_is_not_encoded(engine: Engine, make_cadre: MakeOfficial, title: str) -> None:
-    """The LLCT level "per Party rules" is [L]: no rule checks it, so a secretary with sơ cấp LLCT is not failed."""
+    """The LLCT level "per Party rules" is [L]: no rule checks it (the only LLCT finding is the notice that it is not
+    checked), so a secretary with sơ cấp LLCT is not failed."""
     assessment = engine.evaluate(make_cadre(title=title, llct="so_cap"), as_of=D(2024, 1, 1))
-    assert not any("LLCT" in f.rule for f in assessment.findings)
+    assert [(f.rule, f.outcome) for f in assessment.findings if "LLCT" in f.rule] == [
+        ("CX-BT-2023-LLCT", Outcome.NOT_APPLICABLE)
+    ]
     assert assessment.status is Status.COMPLIANT
 
 
@@ -729,3 +732,34 @@ def test_art38_grace_follows_the_cadre_post_not_earlier_service() -> None:
 
     assert prof("2024-03-01").outcome is Outcome.NOT_MET
     assert (prof("2021-06-01").outcome, prof("2021-06-01").deadline) == (Outcome.GRACE, date(2028, 8, 1))
+
+
+@pytest.mark.parametrize("title", PARTY, ids=lambda t: t.removeprefix("commune."))
+@pytest.mark.parametrize("llct", [None, "so_cap", "cao_cap"])
+def test_art8_cl1_political_theory_is_not_checked_and_the_reader_is_told(
+    engine: Engine, make_cadre: MakeOfficial, get_finding: GetFinding, title: str, llct: str | None
+) -> None:
+    """ND 33/2023 Art 8 cl.1 leaves the Party secretaries' political-theory level to Party rules, marked [L] in
+    legal-sources.md §2: it is not encoded, so no record passes or fails it — but the finding carries a notice that
+    this standard was not checked, and the status is what the encoded standards make it."""
+    cadre = make_cadre(title=title, appointed_on="2010-05-01", llct=llct)
+    assessment = engine.evaluate(cadre, as_of=D(2024, 1, 1))
+    found = get_finding(assessment, "CX-BT-2023-LLCT")
+    assert found.outcome is Outcome.NOT_APPLICABLE
+    assert [b.citation for b in found.basis] == ["Nghị định 33/2023/NĐ-CP, Điều 8 khoản 1"]
+    assert found.notice is not None
+    assert "Trình độ lý luận chính trị của chức danh này không được kiểm tra" in found.notice("vi")
+    assert "quy định của Đảng" in found.notice("vi")
+    assert "is not checked" in found.notice("en")
+    others = tuple(f for f in assessment.findings if f.rule != "CX-BT-2023-LLCT")
+    alone = Assessment.of(id=assessment.id, as_of=assessment.as_of, findings=others)
+    assert (assessment.status, assessment.action, assessment.deadline) == (alone.status, alone.action, alone.deadline)
+    assert assessment.status is Status.COMPLIANT
+
+
+def test_council_chairs_political_theory_is_checked_without_that_notice(
+    engine: Engine, make_cadre: MakeOfficial, get_finding: GetFinding
+) -> None:
+    assessment = engine.evaluate(make_cadre(), as_of=D(2024, 1, 1))
+    assert get_finding(assessment, "CX-CT-2023-LLCT").outcome is Outcome.MET
+    assert all(f.notice is None for f in assessment.findings)

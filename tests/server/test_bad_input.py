@@ -381,6 +381,30 @@ def test_a_failing_plugin_is_reported_in_plugins_and_in_the_receipt(make_client:
     assert "failing_plugin" in served.get("/").text
 
 
+def test_the_page_tells_a_plugin_failure_in_its_language(make_client: Callable[..., TestClient]) -> None:
+    """The page's warning about a plugin that failed comes from the catalogue in the page's language (Vietnamese by
+    default): the kind of failure in words, the technical error as raised in parentheses."""
+    from cbcc_standards.plugins import DuplicatePluginError, PluginInfo
+
+    registry = load_registry(load_entry_points=False, plugins=[_Failing()])
+    duplicate = DuplicatePluginError("tinh", ["cbcc-tinh-a 1.0", "cbcc-tinh-b 1.0"])
+    registry.plugins.append(PluginInfo("tinh", None, builtin=False, error=str(duplicate), message=duplicate.message))
+    served = make_client(registry)
+    page = served.get("/").text
+    assert (
+        "Plugin failing_plugin không nạp được, báo cáo thiếu phần của nó: hook cbcc_register_rulesets của plugin gặp "
+        "lỗi (RuntimeError: cannot reach the provincial database)"
+    ) in page
+    assert "gỡ bớt một gói" in page
+    assert "none loaded" not in page
+    english = served.get("/?lang=en").text
+    assert "its hook cbcc_register_rulesets raised an error (RuntimeError: cannot reach" in english
+    assert "gỡ bớt" not in english
+    # The API keeps the technical error for integrators.
+    plugins = {p["name"]: p for p in served.get("/plugins").json()}
+    assert plugins["failing_plugin"]["error"] == "RuntimeError: cannot reach the provincial database"
+
+
 def test_the_page_shows_errors_as_a_page(make_client: Callable[..., TestClient]) -> None:
     small = make_client(max_upload_bytes=1 << 20)
     announced = small.post(

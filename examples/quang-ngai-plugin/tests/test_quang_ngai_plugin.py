@@ -203,3 +203,14 @@ def test_passes_on_provisional_law_are_marked_counted_and_listed_in_every_format
 def test_without_the_province_nothing_passes_on_provisional_law() -> None:
     by_id, _ = review(date(2022, 1, 1), province=None)
     assert not any(a.provisional_pass for a in by_id.values())
+
+
+def test_the_readme_describes_the_deadline_as_the_code_applies_it() -> None:
+    """The README says what the deadline does: a review deadline, which also gives a shortfall with no national grace
+    until 31/12/2021 (test_the_review_deadline_gives_every_shortfall_until_31_12_2021), not only a shortening."""
+    readme = " ".join((Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8").split())
+    assert cbcc_quang_ngai.DEADLINE.kind == "review"
+    assert "review deadline" in readme
+    assert "cannot create" not in readme
+    assert "gives no grace" in readme
+    assert "`train` until 31/12/2021 and `replace` after" in readme

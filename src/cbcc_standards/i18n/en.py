@@ -32,7 +32,7 @@ MESSAGES: dict[str, str] = {
     "subject.any_of": "{options:or}",
     "kind.ethnic_language": "Ethnic-minority language certificate",
     "relief.lower": "a lower level",
-    "relief.area": "{subject:msg}: {held:msg} — meets the difficult-area exception ({flags:list}): {accepted:msg} or "
+    "relief.area": "{subject:msg}: {held:msg} — meets the difficult-area exception ({flags:flags}): {accepted:msg} or "
     "higher accepted.",
     "relief.appointed_before": "{subject:msg}: appointed before {day:date}: treated as meeting it.",
     "relief.held": "{subject:msg}: {held:msg} — for the post of {title:msg}, {doc} accepts {accepted:msg} or higher.",
@@ -117,6 +117,9 @@ MESSAGES: dict[str, str] = {
     "position; the new standards are not guessed.",
     "title.category": "Category “{category}” does not match title “{title:text}” ({expected}).",
     "title.exists": "Title “{title:text}” exists on {on:date}.",
+    "unchecked": "{subject:msg}: not checked (per {source:msg}, text unconfirmed).",
+    "unchecked.notice": "{subject:msg} of this post is not checked because its source ({source:msg}) is unconfirmed; the status leaves this standard out — appraise it by hand.",
+    "unchecked.party_rules": "Party rules",
     "not_encoded": "{subject:msg}: the standard is unconfirmed in the sources and is not encoded; appraise by hand.",
     "subject.military_commander": "Military commander standards",
     "subject.charter": "Charter standards",
@@ -666,6 +669,9 @@ MESSAGES: dict[str, str] = {
     "retire.text.heading": "Retirements — as of {day:date}",
     "stats.sheet.quality": "Quality statistics",
     # -- issue 12 (hardening): plugin trouble, legends, confidence words ---------------------------------------
+    "plugin.import_failed": "its module could not be imported ({error})",
+    "plugin.hook_failed": "its hook {hook} raised an error ({error})",
+    "plugin.invalid": "it registered something invalid ({error})",
     "plugin.duplicate": "plugin name {name} is declared by several installed distributions ({distributions}): none "
     "loaded; uninstall one of them",
     "legend.confidence": "Confidence of the legal basis: [H] settled (the act itself), [M] secondary (an indirect "

@@ -31,7 +31,7 @@ MESSAGES: dict[str, str] = {
     "subject.any_of": "{options:or}",
     "kind.ethnic_language": "Chứng chỉ tiếng dân tộc thiểu số",
     "relief.lower": "trình độ thấp hơn",
-    "relief.area": "{subject:msg}: {held:msg} — đạt theo ngoại lệ vùng khó khăn ({flags:list}): chấp nhận {accepted:msg} "
+    "relief.area": "{subject:msg}: {held:msg} — đạt theo ngoại lệ vùng khó khăn ({flags:flags}): chấp nhận {accepted:msg} "
     "trở lên.",
     "relief.appointed_before": "{subject:msg}: bổ nhiệm trước {day:date}: được coi là đạt.",
     "relief.held": "{subject:msg}: {held:msg} — với chức danh {title:msg}, {doc} chấp nhận {accepted:msg} trở lên.",
@@ -116,6 +116,9 @@ MESSAGES: dict[str, str] = {
     "chức danh hoặc vị trí việc làm; tiêu chuẩn mới không được suy đoán.",
     "title.category": "Phân loại «{category}» không khớp chức danh «{title:text}» ({expected}).",
     "title.exists": "Chức danh «{title:text}» tồn tại ngày {on:date}.",
+    "unchecked": "{subject:msg}: không được kiểm tra (theo {source:msg}, văn bản chưa được xác nhận).",
+    "unchecked.notice": "{subject:msg} của chức danh này không được kiểm tra vì nguồn quy định ({source:msg}) chưa được xác nhận; trạng thái không tính đến tiêu chuẩn này — cần thẩm định thủ công.",
+    "unchecked.party_rules": "quy định của Đảng",
     "not_encoded": "{subject:msg}: tiêu chuẩn chưa được xác nhận từ văn bản gốc nên không được mã hóa; cần thẩm định "
     "thủ công.",
     "subject.military_commander": "Tiêu chuẩn Chỉ huy trưởng Quân sự",
@@ -666,6 +669,9 @@ MESSAGES: dict[str, str] = {
     "retire.text.heading": "Nghỉ hưu — tính đến {day:date}",
     "stats.sheet.quality": "Thống kê chất lượng",
     # -- issue 12 (hardening): plugin trouble, legends, confidence words ---------------------------------------
+    "plugin.import_failed": "không nạp được mô-đun của plugin ({error})",
+    "plugin.hook_failed": "hook {hook} của plugin gặp lỗi ({error})",
+    "plugin.invalid": "plugin đăng ký nội dung không hợp lệ ({error})",
     "plugin.duplicate": "tên plugin {name} được khai báo bởi nhiều gói cài đặt ({distributions}): không nạp gói nào; "
     "gỡ bớt một gói",
     "legend.confidence": "Độ tin cậy của căn cứ: [H] đã xác nhận (từ văn bản gốc), [M] nguồn thứ cấp, "

@@ -75,7 +75,7 @@ def render_page(state: ServerState, lang: Lang, today: date) -> str:
             version=state.version,
             ruleset=state.ruleset_sha256,
             max_upload_mb=f"{state.settings.max_upload_bytes / (1 << 20):.3g}",
-            failed=[(p.name, p.error) for p in registry.plugins if p.error],
+            failed=[(p.name, p.error_text(lang) or p.error) for p in registry.plugins if p.error],
             css=_css(),
         )
     )

@@ -5,16 +5,32 @@ from __future__ import annotations
 
 import re
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ...i18n import Lang, t
 from ...results import Assessment, Finding, Outcome, Status
 from ..renderers import ReviewDocument
 
-__all__ = ["Bar", "Chart", "ReviewView", "RosterLine", "cites", "clean", "main_finding", "shown"]
+if TYPE_CHECKING:
+    from ...titles import TitleCatalogue
+    from ...units import AdministrativeUnit
+
+__all__ = [
+    "Bar",
+    "Chart",
+    "ReviewView",
+    "RosterLine",
+    "cites",
+    "clean",
+    "labelled",
+    "main_finding",
+    "shown",
+    "title_name",
+    "unit_name",
+]
 
 SHOWN = frozenset(Outcome) - {Outcome.MET, Outcome.NOT_APPLICABLE}
 """Findings listed for a person to act on (not met, grace, undetermined, error)."""
@@ -24,6 +40,29 @@ def shown(f: Finding) -> bool:
     """Whether a report lists the finding under its official: a shortfall (not met, grace, undetermined, error), a
     finding with a notice, or a pass that rests on provisional law."""
     return f.outcome in SHOWN or f.notice is not None or (f.provisional and f.outcome is Outcome.MET)
+
+
+def title_name(titles: TitleCatalogue | None, code: str | None, lang: Lang) -> str:
+    """The name of a title code in ``lang``: the catalogue's name, the code when the catalogue does not know it, ''
+    for None."""
+    if code is None:
+        return ""
+    title = titles.get(code) if titles is not None else None
+    return title.name(lang) if title is not None else code
+
+
+def unit_name(units: Mapping[str, AdministrativeUnit] | None, code: str | None) -> str:
+    """The name of a unit code ('' when unknown)."""
+    unit = units.get(code) if units is not None and code is not None else None
+    return unit.name if unit is not None else ""
+
+
+def labelled(name: str, code: str | None) -> str:
+    """A name with its code, as clerks search by code: "Xã Bình Châu (QN.BINH_SON.BINH_CHAU)"; the code alone when
+    there is no name (or the name is the code); '' for neither."""
+    if not code:
+        return name
+    return f"{name} ({code})" if name and name != code else code
 
 
 def main_finding(a: Assessment) -> Finding | None:
@@ -219,16 +258,12 @@ class ReviewView:
 
     def title_name(self, code: str | None) -> str:
         """The name of a title code in the report's language (the code when unknown)."""
-        if code is None:
-            return ""
-        title = self.titles.get(code) if self.titles is not None else None
-        return title.name(self.lang) if title is not None else code
+        return title_name(self.titles, code, self.lang)
 
     def unit_name(self, code: str | None) -> str:
         """The name of a unit code ('' when unknown)."""
         review = self.report.review
-        unit = review.units.get(code) if review is not None and code is not None else None
-        return unit.name if unit is not None else ""
+        return unit_name(review.units if review is not None else None, code)
 
     def district_of(self, code: str | None) -> str | None:
         """The district (or, in a two-tier province, the province) of a unit."""

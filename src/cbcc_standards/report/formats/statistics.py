@@ -21,7 +21,7 @@ from ...i18n import Lang, t
 from ..quality import Form, QualityStatistics, column_label, group_label
 from ..renderers import RetirementsDocument, StatisticsDocument
 from ..shapes import rejected_dict
-from ._view import ReviewView, clean
+from ._view import ReviewView, clean, title_name, unit_name
 from .csv import neutralise_cell
 
 __all__ = [
@@ -227,13 +227,11 @@ RETIREMENT_COLUMNS = (
 
 
 def _title_name(doc: RetirementsDocument, code: str | None, lang: Lang) -> str:
-    title = doc.titles.get(code) if doc.titles is not None and code else None
-    return title.name(lang) if title is not None else (code or "")
+    return title_name(doc.titles, code or None, lang)
 
 
 def _unit_name(doc: RetirementsDocument, code: str | None) -> str:
-    unit = doc.horizon.unit_info.get(code) if code else None
-    return unit.name if unit is not None else ""
+    return unit_name(doc.horizon.unit_info, code or None)
 
 
 def _retirement_rows(doc: RetirementsDocument, lang: Lang) -> Iterable[list[Any]]:

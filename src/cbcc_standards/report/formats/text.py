@@ -25,7 +25,7 @@ from ..renderers import (
     RulesDocument,
 )
 from ..shapes import rule_dict
-from ._view import shown
+from ._view import labelled, shown, title_name, unit_name
 
 __all__ = ["TEXT", "safe"]
 
@@ -70,11 +70,11 @@ def _review(doc: ReviewDocument, out: IO[str], lang: Lang) -> None:
         _units(doc, out, lang)
     out.write("\n" + t("report.to_act_heading", lang) + "\n")
     for a in to_act:
-        _person(a, out, lang)
+        _person(a, doc, out, lang)
     if report.attention:
         out.write("\n" + t("report.attention_heading", lang) + "\n")
         for a in report.attention:
-            _person(a, out, lang)
+            _person(a, doc, out, lang)
     if report.rejected:
         out.write("\n" + t("report.rejected_heading", lang) + "\n")
         for r in report.rejected:
@@ -94,13 +94,22 @@ def _review(doc: ReviewDocument, out: IO[str], lang: Lang) -> None:
         out.write(f"    {t('report.notices', lang)}: {report.notices}\n")
 
 
-def _person(a: Assessment, out: IO[str], lang: Lang) -> None:
+def _post(a: Assessment, doc: ReviewDocument, lang: Lang) -> str:
+    """Where an official serves, named for a clerk with the codes kept: "Địa chính – … (commune.dia_chinh), Xã Bình
+    Châu (QN.BINH_SON.BINH_CHAU)"; a code the catalogue or the units do not know is shown alone, a missing one as ?."""
+    review = doc.report.review
+    title = labelled(title_name(doc.titles, a.title, lang), a.title) or "?"
+    unit = labelled(unit_name(review.units if review is not None else None, a.unit), a.unit) or "?"
+    return f"{_line(title)}, {_line(unit)}"
+
+
+def _person(a: Assessment, doc: ReviewDocument, out: IO[str], lang: Lang) -> None:
     deadline = f" → {t('report.date', lang, day=a.deadline)}" if a.deadline else ""
     name = f" {_line(a.full_name)}" if a.full_name else ""
     passes = f" ({t('report.provisional_pass', lang)})" if a.provisional_pass else ""
     out.write(
-        f"[{t(f'status.{a.status.value}', lang)}]{passes} {_line(a.id)}{name} — {_line(a.title or '?')} @ "
-        f"{_line(a.unit or '?')}: {t(f'action.{a.action.value}', lang)}{deadline}\n"
+        f"[{t(f'status.{a.status.value}', lang)}]{passes} {_line(a.id)}{name} — {_post(a, doc, lang)}: "
+        f"{t(f'action.{a.action.value}', lang)}{deadline}\n"
     )
     for f in a.findings:
         if shown(f):
@@ -130,7 +139,14 @@ def _units(doc: ReviewDocument, out: IO[str], lang: Lang) -> None:
             person = who["person"]
             holder = f"{person['id']} {person['full_name'] or ''}".strip() if person else "—"
             out.write(
-                " " * (6 + indent) + t("report.responsible_line", lang, title=who["title"], holder=_line(holder)) + "\n"
+                " " * (6 + indent)
+                + t(
+                    "report.responsible_line",
+                    lang,
+                    title=_line(title_name(doc.titles, who["title"], lang)),
+                    holder=_line(holder),
+                )
+                + "\n"
             )
     needs = review.training_needs(lang)
     if needs:
