@@ -134,7 +134,7 @@ def test_text_falls_back_to_the_codes_of_unknown_titles_and_units() -> None:
         text = out.getvalue()
         assert "ODD-1 " in text
         assert " — province.no_such_title, NOWHERE.1: " in text
-        assert " — ?, ?: " in text
+        assert " — ?, (không rõ đơn vị): " in text  # no title, no unit given
     # Without the catalogue, a known title is shown by its code.
     doc = ReviewDocument(
         report=RosterReport(as_of=day), items=[base], receipt=receipt_for(registry, day, None), titles=None

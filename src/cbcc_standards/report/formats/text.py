@@ -96,10 +96,13 @@ def _review(doc: ReviewDocument, out: IO[str], lang: Lang) -> None:
 
 def _post(a: Assessment, doc: ReviewDocument, lang: Lang) -> str:
     """Where an official serves, named for a clerk with the codes kept: "Địa chính – … (commune.dia_chinh), Xã Bình
-    Châu (QN.BINH_SON.BINH_CHAU)"; a code the catalogue or the units do not know is shown alone, a missing one as ?."""
+    Châu (QN.BINH_SON.BINH_CHAU)"; a code the catalogue or the units do not know is shown alone; a missing title
+    as ?, a missing unit in words."""
     review = doc.report.review
     title = labelled(title_name(doc.titles, a.title, lang), a.title) or "?"
-    unit = labelled(unit_name(review.units if review is not None else None, a.unit), a.unit) or "?"
+    unit = labelled(unit_name(review.units if review is not None else None, a.unit), a.unit) or t(
+        "report.unknown_unit", lang
+    )
     return f"{_line(title)}, {_line(unit)}"
 
 
@@ -153,7 +156,7 @@ def _units(doc: ReviewDocument, out: IO[str], lang: Lang) -> None:
         out.write("\n" + t("report.training_heading", lang) + "\n")
         for n in needs:
             by = f" — {t('report.by', lang)} {t('report.date', lang, day=n['deadline'])}" if n["deadline"] else ""
-            where = _line(n["district_name"] or n["district"] or "?")
+            where = _line(n["district_name"] or n["district"] or t("report.unknown_unit", lang))
             out.write(f"    {where}: {n['label']} × {n['officials']}{by}\n")
 
 
