@@ -564,6 +564,28 @@ def test_retirements_command(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert "--within" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("as_of", ["0001-01-01", "0081-06-30", "2108-01-01", "9999-12-31"])
+@pytest.mark.parametrize("command", ["stats", "retirements", "check"])
+def test_the_calendars_first_and_last_years_are_reports_not_overflows(
+    command: str, as_of: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An ``as_of`` in year 1 (the plausible birth dates would start before it), past 2107 (a zip entry cannot carry
+    the day) or in 9999 (the retirement window would end after the calendar) gives a report, not an error."""
+    roster = str(EXAMPLES["2021"][0] / "roster.json")
+    assert run(command, roster, "--as-of", as_of, "--format", "json")[0] == 0
+    assert run(command, roster, "--as-of", as_of, "-o", str(tmp_path / "r.xlsx"))[0] == 0, capsys.readouterr().err
+    openpyxl.load_workbook(tmp_path / "r.xlsx")
+
+
+def test_age_bands_are_parsed_in_one_place() -> None:
+    from cbcc_standards.report.tables import MAX_AGE_BANDS, parse_age_bands
+
+    assert parse_age_bands("30, 40,,50 ,60") == (30, 40, 50, 60)
+    for bad in ("", ",", "30,x", "40,30", "0,30", "30,30", ",".join(str(20 + i) for i in range(MAX_AGE_BANDS + 1))):
+        with pytest.raises(ValueError, match=r"age bands|whole numbers"):
+            parse_age_bands(bad)
+
+
 # -- the review report -----------------------------------------------------------------------------------------
 
 

@@ -654,57 +654,44 @@ def _cmd_planning(args: argparse.Namespace, out: TextIO) -> None:
     _emit(args, renderer, document, out)
 
 
+def _rows(args: argparse.Namespace, engine: Any) -> Iterator[Any]:
+    """The rows of the roster validated: officials and rejected rows (located in the file)."""
+    roster = _roster(args)
+    yield from roster.locate(engine.validate_roster(roster))
+
+
 def _read_officials(args: argparse.Namespace, engine: Any, rejected: list[Any]) -> Iterator[Any]:
     """The officials of the roster (validated), keeping the rejected rows."""
     from .results import Rejected
 
-    roster = _roster(args)
-    for item in roster.locate(engine.validate_roster(roster)):
+    for item in _rows(args, engine):
         if isinstance(item, Rejected):
             rejected.append(item)
         else:
             yield item
 
 
-def _reporting_unit(registry: Registry, engine: Any, lang: Lang) -> str | None:
-    """The name of the reporting province: the one ``--province`` names, else the units' only province."""
-    if engine.province is not None and engine.province in registry.provinces:
-        return str(registry.provinces[engine.province][0].name(lang))
-    tops = [u for u in engine.units.values() if u.tier.value == "province"]
-    return tops[0].name if len(tops) == 1 else None
-
-
 def _cmd_stats(args: argparse.Namespace, out: TextIO) -> None:
-    from .report.quality import QualityCounter
-    from .report.renderers import StatisticsDocument
+    from .report.tables import parse_age_bands, statistics_document
 
     try:
-        bands = [int(part) for part in args.age_bands.split(",") if part.strip()]
-    except ValueError:
-        raise UsageError(f"--age-bands {args.age_bands!r}: expected whole numbers separated by commas") from None
+        bands = parse_age_bands(args.age_bands)
+    except ValueError as exc:
+        raise UsageError(f"--age-bands {args.age_bands!r}: {exc}") from None
     registry = _registry(args)
     renderer = _renderer(args, registry, "statistics")
     _require_extra(renderer)
     engine = _engine(args, registry)
-    try:
-        counter = QualityCounter(args.as_of, engine.units, registry.titles, age_bands=bands, form=args.form)
-    except ValueError as exc:
-        raise UsageError(f"--age-bands: {exc}") from None
     _unit_warnings(engine, args.as_of, _lang(args))
-    rejected: list[Any] = []
-    for official in _read_officials(args, engine, rejected):
-        counter.add(official)
-    document = StatisticsDocument(
-        statistics=counter.result(),
-        reporting_unit=_reporting_unit(registry, engine, _lang(args)),
-        rejected=tuple(rejected),
+    document = statistics_document(
+        engine, _rows(args, engine), as_of=args.as_of, lang=_lang(args), age_bands=bands, form=args.form
     )
     _emit(args, renderer, document, out)
 
 
 def _cmd_retirements(args: argparse.Namespace, out: TextIO) -> None:
-    from .report.renderers import RetirementsDocument
-    from .report.retirements import RetirementCounter, parse_months
+    from .report.retirements import parse_months
+    from .report.tables import retirements_document
 
     try:
         months = parse_months(args.within)
@@ -715,11 +702,7 @@ def _cmd_retirements(args: argparse.Namespace, out: TextIO) -> None:
     _require_extra(renderer)
     engine = _engine(args, registry)
     _unit_warnings(engine, args.as_of, _lang(args))
-    counter = RetirementCounter(args.as_of, months, engine.units)
-    rejected: list[Any] = []
-    for official in _read_officials(args, engine, rejected):
-        counter.add(official)
-    document = RetirementsDocument(horizon=counter.result(), titles=registry.titles, rejected=tuple(rejected))
+    document = retirements_document(engine, _rows(args, engine), as_of=args.as_of, within_months=months)
     _emit(args, renderer, document, out)
 
 

@@ -37,8 +37,13 @@ _M = Message.of
 
 @lru_cache(maxsize=64)
 def _born_between(as_of: date) -> tuple[date, date]:
-    """The earliest and latest birth dates of a serving official on ``as_of``."""
-    return add_years(as_of, -OLDEST - 1), add_years(as_of, -YOUNGEST)
+    """The earliest and latest birth dates of a serving official on ``as_of`` (the calendar's first day when they
+    would fall before it: an ``as_of`` in year 1 is a date to refuse nowhere, and must not overflow)."""
+    return _years_before(as_of, OLDEST + 1), _years_before(as_of, YOUNGEST)
+
+
+def _years_before(day: date, years: int) -> date:
+    return add_years(day, -years) if day.year > years else date.min
 
 
 def implausible_dates(official: Official, as_of: date) -> tuple[tuple[str, Message], ...]:

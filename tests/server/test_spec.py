@@ -55,7 +55,7 @@ def test_spec_lists_every_endpoint(spec: dict[str, Any]) -> None:
         ("get", "/"), ("get", "/spec"), ("get", "/health"), ("get", "/rules"), ("get", "/rules/{code}"),
         ("get", "/titles"), ("get", "/levels"), ("get", "/plugins"), ("post", "/evaluate"), ("post", "/evaluate/batch"),
         ("post", "/candidate"), ("post", "/retirement"), ("post", "/planning"), ("post", "/normalize"),
-        ("post", "/reports/review"),
+        ("post", "/reports/review"), ("post", "/reports/statistics"), ("post", "/reports/retirements"),
     }  # fmt: skip
     found = {(method, path) for path, item in spec["paths"].items() for method in item}
     assert found == expected
@@ -108,6 +108,19 @@ def _examples(spec: dict[str, Any]) -> list[tuple[str, str, dict[str, Any], Any,
     return found
 
 
+def _multipart(operation: dict[str, Any], example: dict[str, Any]) -> dict[str, Any]:
+    """The files and fields of a multipart example: the parts its ``encoding`` gives a content type are files (JSON:
+    ``roster.json``), the others fields."""
+    encoding = operation["requestBody"]["content"]["multipart/form-data"].get("encoding", {})
+    suffix = {"application/json": ".json"}
+    files = {
+        name: (name + suffix[encoding[name]["contentType"]], str(value).encode())
+        for name, value in example.items()
+        if name in encoding
+    }
+    return {"files": files, "data": {name: value for name, value in example.items() if name not in encoding}}
+
+
 def test_every_example_runs_and_answers_as_documented(spec: dict[str, Any], client: TestClient) -> None:
     examples = _examples(spec)
     assert {path for _, path, *_ in examples} >= {
@@ -117,10 +130,15 @@ def test_every_example_runs_and_answers_as_documented(spec: dict[str, Any], clie
         "/retirement",
         "/planning",
         "/rules",
+        "/reports/review",
+        "/reports/statistics",
+        "/reports/retirements",
     }
     for method, path, operation, body, query in examples:
         kwargs: dict[str, Any] = {"params": query}
-        if body is not None:
+        if body is not None and body[0] == "multipart/form-data":
+            kwargs.update(_multipart(operation, body[1]))
+        elif body is not None:
             kwargs["content"] = json.dumps(body[1]).encode()
             kwargs["headers"] = {"Content-Type": body[0]}
         response = client.request(method.upper(), path, **kwargs)

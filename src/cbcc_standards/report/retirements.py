@@ -143,7 +143,10 @@ class RetirementCounter(Spawning):
             raise ValueError(f"the window must be at least one month, got {within_months}")
         self.as_of = as_of
         self.within_months = within_months
-        self.until = add_months(as_of, within_months)
+        try:
+            self.until = add_months(as_of, within_months)
+        except ValueError:  # past the year 9999: the window ends with the calendar
+            self.until = date.max
         self.units = units or {}
         self.years = tuple(range(as_of.year, as_of.year + HORIZON_YEARS))
         self._reset()

@@ -21,7 +21,17 @@ Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
-UPLOAD_PATHS = frozenset({"/evaluate/batch", "/reports/review", "/normalize", "/planning", "/page/review"})
+UPLOAD_PATHS = frozenset(
+    {
+        "/evaluate/batch",
+        "/reports/review",
+        "/reports/statistics",
+        "/reports/retirements",
+        "/normalize",
+        "/planning",
+        "/page/review",
+    }
+)
 """Paths whose bodies are files or rosters: they get the upload limit; every other body gets the body limit."""
 OPEN_PATHS = frozenset({"/health"})
 """Paths answered without an API key."""

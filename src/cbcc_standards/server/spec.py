@@ -27,9 +27,10 @@ _REF = "#/components/schemas/{model}"
 
 
 def _component_models() -> tuple[type[BaseModel], ...]:
-    from .uploads import NormalizeForm, ReviewForm
+    from .uploads import NormalizeForm, RetirementsForm, ReviewForm, StatisticsForm
 
-    return (*REQUEST_MODELS, Official, BatchLineOut, ErrorsOut, ReviewForm, NormalizeForm)
+    forms = (ReviewForm, StatisticsForm, RetirementsForm, NormalizeForm)
+    return (*REQUEST_MODELS, Official, BatchLineOut, ErrorsOut, *forms)
 
 
 def build_spec(app: FastAPI, state: ServerState) -> dict[str, Any]:

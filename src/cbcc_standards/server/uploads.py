@@ -1,6 +1,6 @@
-"""Endpoints that take files or rosters: the batch of officials (NDJSON back), the roster review in any format of
-the registry, the normalized roster. Uploads are written to a private temporary folder, read by the same readers as
-the command line, and removed once answered."""
+"""Endpoints that take files or rosters: the batch of officials (NDJSON back), the roster review, the quality
+statistics (BM01/BM02) and the retirements in any format of the registry, the normalized roster. Uploads are
+written to a private temporary folder, read by the same readers as the command line, and removed once answered."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import IO, Annotated, Any
+from typing import IO, Annotated, Any, Literal
 
 from fastapi import FastAPI, Query, Request
 from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema
@@ -26,7 +26,9 @@ from ..engine import Engine
 from ..i18n import Lang
 from ..io import InputError, RosterFile, read_units
 from ..reading.normalize import canonical_row, report_dict
-from ..report.renderers import Renderer
+from ..report.quality import DEFAULT_AGE_BANDS, FORMS, Form
+from ..report.renderers import Document, Renderer
+from ..report.retirements import DEFAULT_WITHIN_MONTHS, parse_months
 from ..report.review import review_document
 from ..report.shapes import assessment_dict
 from ..results import Assessment, Rejected
@@ -35,7 +37,18 @@ from .app import ServerState, request_lang
 from .errors import ApiError, ErrorItem, error_body, row_error_dicts
 from .models import AsOf, NormalizeOut
 
-__all__ = ["ReviewForm", "ReviewRequest", "add_upload_routes", "read_review_form", "render_review"]
+__all__ = [
+    "ReportRequest",
+    "RetirementsForm",
+    "ReviewForm",
+    "ReviewRequest",
+    "StatisticsForm",
+    "add_upload_routes",
+    "read_report_form",
+    "read_review_form",
+    "render_report",
+    "render_review",
+]
 
 _BINARY = WithJsonSchema({"type": "string", "format": "binary"})
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
@@ -61,6 +74,30 @@ class ReviewForm(BaseModel):
     download: bool = Field(default=False, description="answer as an attachment with a file name")
 
 
+class StatisticsForm(ReviewForm):
+    """The multipart form of the quality statistics (the BM01/BNV, BM02/BNV forms of TT 11/2012/TT-BNV)."""
+
+    format: str = Field(default="json", description="json, xlsx, csv, text or a plugin's format")
+    form: Annotated[str | None, WithJsonSchema({"type": "string", "enum": ["bm01", "bm02"]})] = Field(
+        default=None,
+        description="bm02 (commune cadres and civil servants) or bm01 (civil servants of district level and above): "
+        "only the officials of its tier are counted (default: everyone, every column)",
+    )
+    age_bands: str = Field(
+        default="30,40,50,60",
+        description="upper bounds of the age bands, increasing (the Party forms: 30,35,40,45,50,55,60)",
+    )
+
+
+class RetirementsForm(ReviewForm):
+    """The multipart form of who reaches the retirement age within a period, by unit and post."""
+
+    format: str = Field(default="json", description="json, xlsx, csv, text or a plugin's format")
+    within: str = Field(
+        default="24m", description="the period after as_of: months (24, 18m) or years (2y); default 24 months"
+    )
+
+
 class NormalizeForm(BaseModel):
     """The multipart form of a roster to normalize."""
 
@@ -74,13 +111,24 @@ class NormalizeForm(BaseModel):
     encoding: str | None = None
 
 
-def _multipart(model: type[BaseModel]) -> dict[str, Any]:
-    return {
-        "requestBody": {
-            "required": True,
-            "content": {"multipart/form-data": {"schema": {"$ref": f"#/components/schemas/{model.__name__}"}}},
+_REPORT_FORMS: dict[str, type[ReviewForm]] = {
+    "review": ReviewForm,
+    "statistics": StatisticsForm,
+    "retirements": RetirementsForm,
+}
+"""The form of each report kind."""
+
+
+def _multipart(model: type[BaseModel], example: dict[str, Any] | None = None) -> dict[str, Any]:
+    """``openapi_extra`` of a multipart request body of ``model``; its ``example`` gives the files' contents as
+    strings, JSON (the ``encoding`` says so: an upload named ``roster.json``)."""
+    media: dict[str, Any] = {"schema": {"$ref": f"#/components/schemas/{model.__name__}"}}
+    if example is not None:
+        media["example"] = example
+        media["encoding"] = {
+            name: {"contentType": "application/json"} for name in ("roster", "units", "columns") if name in example
         }
-    }
+    return {"requestBody": {"required": True, "content": {"multipart/form-data": media}}}
 
 
 @dataclass
@@ -140,9 +188,13 @@ async def read_form(request: Request, lang: Lang, files: tuple[str, ...], fields
     return upload
 
 
+ReportKind = Literal["review", "statistics", "retirements"]
+
+
 @dataclass(frozen=True)
-class ReviewRequest:
-    """A roster review asked for: the saved upload, the date, the province, the renderer, the language."""
+class ReportRequest:
+    """A report of a roster asked for: the saved upload, the date, the province, the renderer, the language, and the
+    report's own options (the statistics' form and age bands, the retirements' window)."""
 
     upload: Upload
     as_of: date
@@ -150,17 +202,34 @@ class ReviewRequest:
     renderer: Renderer
     lang: Lang
     download: bool
+    kind: ReportKind = "review"
+    form: Form | None = None
+    age_bands: tuple[int, ...] = DEFAULT_AGE_BANDS
+    within_months: int = DEFAULT_WITHIN_MONTHS
 
 
-async def read_review_form(request: Request, state: ServerState, default_format: str = "json") -> ReviewRequest:
-    """The review form of a request, checked: the upload, a full date, a known province, a renderer of the registry
-    that renders a review (its extra installed), the language (the form's ``lang``, else the request's)."""
+ReviewRequest = ReportRequest
+"""A roster review asked for (a :class:`ReportRequest` of kind ``review``)."""
+
+
+async def read_review_form(request: Request, state: ServerState, default_format: str = "json") -> ReportRequest:
+    """The review form of a request, checked (see :func:`read_report_form`)."""
+    return await read_report_form(request, state, "review", default_format)
+
+
+async def read_report_form(
+    request: Request, state: ServerState, kind: ReportKind, default_format: str = "json"
+) -> ReportRequest:
+    """The form of a report of ``kind``, checked: the upload, a full date, a known province, a renderer of the
+    registry that renders the kind (its extra installed), the language (the form's ``lang``, else the request's), the
+    report's options (age bands, form, period: 422 naming the field)."""
     lang = request_lang(request)
+    model = _REPORT_FORMS[kind]
     upload = await read_form(
         request,
         lang,
         ("roster", "units"),
-        ("as_of", "province", "format", "lang", "sheet", "encoding", "download"),
+        tuple(name for name in model.model_fields if name not in ("roster", "units")),
     )
     try:
         if "lang" in upload.fields:
@@ -174,16 +243,17 @@ async def read_review_form(request: Request, state: ServerState, default_format:
 
         if "roster" not in upload.files:
             raise ApiError(422, [ErrorItem("missing", _t("missing_file", lang, name="roster"), "roster")])
-        form = validate(ReviewForm, {**upload.fields, **upload.files}, lang)
+        form = validate(model, {**upload.fields, **upload.files}, lang)
         name = form.format or default_format
         renderers = state.registry.renderers
-        usable = sorted(r.name for r, _ in renderers.values() if r.accepts("review"))
-        if name not in renderers or not renderers[name][0].accepts("review"):
+        usable = sorted(r.name for r, _ in renderers.values() if r.accepts(kind))
+        if name not in renderers or not renderers[name][0].accepts(kind):
             raise ApiError.of(400, "unknown_format", lang, field="format", format=name[:40], known=", ".join(usable))
         renderer = renderers[name][0]
         _require_extra(renderer, lang)
         province = state.province(form.province, lang)
-        return ReviewRequest(upload, form.as_of, province, renderer, lang, form.download)
+        options = _report_options(form, lang)
+        return ReportRequest(upload, form.as_of, province, renderer, lang, form.download, kind, **options)
     except ApiError as exc:
         upload.close()
         exc.lang = lang
@@ -191,6 +261,30 @@ async def read_review_form(request: Request, state: ServerState, default_format:
     except BaseException:
         upload.close()
         raise
+
+
+def _report_options(form: ReviewForm, lang: Lang) -> dict[str, Any]:
+    """The options of a statistics or retirements form, checked (422 naming the field)."""
+    from ..report.tables import MAX_AGE_BANDS, parse_age_bands
+
+    if isinstance(form, StatisticsForm):
+        if form.form is not None and form.form not in FORMS:
+            known = ", ".join(FORMS)
+            raise ApiError.of(422, "unknown_form", lang, field="form", form=form.form[:20], known=known)
+        try:
+            bands = parse_age_bands(form.age_bands)
+        except ValueError:
+            raise ApiError.of(
+                422, "invalid_age_bands", lang, field="age_bands", value=form.age_bands[:100], most=MAX_AGE_BANDS
+            ) from None
+        return {"form": form.form, "age_bands": bands}
+    if isinstance(form, RetirementsForm):
+        try:
+            months = parse_months(form.within)
+        except ValueError:
+            raise ApiError.of(422, "invalid_period", lang, field="within", value=form.within[:40]) from None
+        return {"within_months": months}
+    return {}
 
 
 def _require_extra(renderer: Renderer, lang: Lang) -> None:
@@ -206,9 +300,12 @@ def _require_extra(renderer: Renderer, lang: Lang) -> None:
         raise ApiError.of(400, "format_unavailable", lang, field="format", detail=str(exc)) from None
 
 
-def render_review(state: ServerState, job: ReviewRequest, out: IO[bytes]) -> None:
-    """Review the uploaded roster (with its units file) and render it to ``out``: the command line's ``check``, run
-    on the upload. Unreadable input raises a 400 :class:`ApiError`. Runs in a worker thread (its own engine)."""
+def render_report(state: ServerState, job: ReportRequest, out: IO[bytes]) -> None:
+    """Build the report of the uploaded roster (with its units file) and render it to ``out``: the command line's
+    ``check``, ``stats`` or ``retirements``, run on the upload. Unreadable input raises a 400 :class:`ApiError`. Runs
+    in a worker thread (its own engine)."""
+    from ..report.tables import retirements_document, statistics_document
+
     upload, lang = job.upload, job.lang
     try:
         units = read_units(upload.files["units"], lang=lang.value) if "units" in upload.files else None
@@ -219,15 +316,25 @@ def render_review(state: ServerState, job: ReviewRequest, out: IO[bytes]) -> Non
             encoding=upload.fields.get("encoding"),
             lang=lang.value,
         )
-        document = review_document(
-            engine,
-            roster,
-            as_of=job.as_of,
-            lang=lang,
-            input_sha256=roster.sha256,
-            file_warnings=lambda: list(roster.warnings),
-        )
-        document.items = roster.locate(document.items)
+        document: Document
+        if job.kind == "review":
+            document = review_document(
+                engine,
+                roster,
+                as_of=job.as_of,
+                lang=lang,
+                input_sha256=roster.sha256,
+                file_warnings=lambda: list(roster.warnings),
+            )
+            document.items = roster.locate(document.items)
+        elif job.kind == "statistics":
+            rows = roster.locate(engine.validate_roster(roster))
+            document = statistics_document(
+                engine, rows, as_of=job.as_of, lang=lang, age_bands=job.age_bands, form=job.form
+            )
+        else:
+            rows = roster.locate(engine.validate_roster(roster))
+            document = retirements_document(engine, rows, as_of=job.as_of, within_months=job.within_months)
         if job.renderer.binary:
             job.renderer.render(document, out, lang)
         else:
@@ -241,19 +348,32 @@ def render_review(state: ServerState, job: ReviewRequest, out: IO[bytes]) -> Non
         raise ApiError.of(400, "unreadable_file", lang, detail=upload.clean(str(exc))[:1000]) from None
 
 
-def report_name(job: ReviewRequest) -> str:
-    """The file name of a rendered review: ``ra-soat-2021-12-31.xlsx`` (``review-…`` in English)."""
-    stem = "ra-soat" if job.lang is Lang.VI else "review"
+render_review = render_report
+"""Review the uploaded roster and render it (:func:`render_report` of a review)."""
+
+_STEMS = {
+    "review": ("ra-soat", "review"),
+    "statistics": ("thong-ke", "statistics"),
+    "retirements": ("nghi-huu", "retirements"),
+}
+
+
+def report_name(job: ReportRequest) -> str:
+    """The file name of a rendered report: ``ra-soat-2021-12-31.xlsx``, ``thong-ke-2021-12-31-bm02.xlsx``,
+    ``nghi-huu-2021-12-31.json`` (``review-…``, ``statistics-…``, ``retirements-…`` in English)."""
+    vi, en = _STEMS[job.kind]
+    stem = vi if job.lang is Lang.VI else en
+    form = f"-{job.form}" if job.form else ""
     province = f"-{_SAFE_NAME.sub('_', job.province)}" if job.province else ""
-    return f"{stem}-{job.as_of.isoformat()}{province}{job.renderer.extension}"
+    return f"{stem}-{job.as_of.isoformat()}{form}{province}{job.renderer.extension}"
 
 
-async def review_response(state: ServerState, job: ReviewRequest, *, attachment: bool) -> Response:
-    """The rendered review as a response (rendered completely first, in a worker thread: a roster found unreadable
+async def review_response(state: ServerState, job: ReportRequest, *, attachment: bool) -> Response:
+    """The rendered report as a response (rendered completely first, in a worker thread: a roster found unreadable
     part-way is a 400, never a cut report)."""
     spool = tempfile.SpooledTemporaryFile(max_size=_SPOOL)  # noqa: SIM115 - closed by the response's task
     try:
-        await run_in_threadpool(render_review, state, job, spool)
+        await run_in_threadpool(render_report, state, job, spool)
     except BaseException:
         spool.close()
         raise
@@ -407,27 +527,55 @@ def add_upload_routes(app: FastAPI, state: ServerState) -> None:
 
         return StreamingResponse(lines(), media_type="application/x-ndjson", background=BackgroundTask(upload.close))
 
-    @app.post(
-        "/reports/review",
-        responses=ERRORS
-        | {
+    def report_responses(kind: ReportKind, command: str) -> dict[int | str, dict[str, Any]]:
+        return ERRORS | {
             200: {
-                "description": "the review in the format asked for (as `check --format` writes it)",
+                "description": f"the {kind} in the format asked for (as `{command} --format` writes it)",
                 "content": {
                     r.media_type.split(";")[0]: {"schema": {"type": "string", "format": "binary"}}
                     for r, _ in state.registry.renderers.values()
-                    if r.accepts("review") and r.media_type.split(";")[0] != "application/json"
+                    if r.accepts(kind) and r.media_type.split(";")[0] != "application/json"
                 }
                 | {"application/json": {"schema": {"type": "object"}}},
             }
-        },
+        }
+
+    roster = json.dumps(example, ensure_ascii=False)
+
+    @app.post(
+        "/reports/review",
+        responses=report_responses("review", "check"),
         response_class=Response,
         tags=["reports"],
         summary="Review a roster file as of a date (multipart upload), in any report format",
-        openapi_extra=_multipart(ReviewForm),
+        openapi_extra=_multipart(ReviewForm, {"roster": roster, "as_of": "2021-12-31"}),
     )
     async def review(request: Request) -> Response:
         job = await read_review_form(request, state)
+        return await review_response(state, job, attachment=job.renderer.binary)
+
+    @app.post(
+        "/reports/statistics",
+        responses=report_responses("statistics", "stats"),
+        response_class=Response,
+        tags=["reports"],
+        summary="Quantity and quality statistics of a roster file (the BM01/BNV, BM02/BNV forms of TT 11/2012)",
+        openapi_extra=_multipart(StatisticsForm, {"roster": roster, "as_of": "2021-12-31", "form": "bm02"}),
+    )
+    async def statistics(request: Request) -> Response:
+        job = await read_report_form(request, state, "statistics")
+        return await review_response(state, job, attachment=job.renderer.binary)
+
+    @app.post(
+        "/reports/retirements",
+        responses=report_responses("retirements", "retirements"),
+        response_class=Response,
+        tags=["reports"],
+        summary="Who of a roster file reaches the retirement age within a period, by unit and post",
+        openapi_extra=_multipart(RetirementsForm, {"roster": roster, "as_of": "2021-12-31", "within": "24m"}),
+    )
+    async def retirements(request: Request) -> Response:
+        job = await read_report_form(request, state, "retirements")
         return await review_response(state, job, attachment=job.renderer.binary)
 
     @app.post(

@@ -129,12 +129,14 @@ class _Sheets:
 
 _ZIP_EPOCH = date(1980, 1, 1)
 """The earliest time a zip entry can carry."""
+_ZIP_END = date(2107, 12, 31)
+"""The latest day a zip entry can carry (its year is 7 bits from 1980)."""
 
 
 def workbook_stamp(day: date) -> datetime:
-    """The creation time written into a workbook for a report as of ``day`` (midnight; not before the zip epoch), so
-    the same report gives the same bytes."""
-    return datetime.combine(max(day, _ZIP_EPOCH), datetime.min.time())
+    """The creation time written into a workbook for a report as of ``day`` (midnight; within the days a zip entry
+    can carry), so the same report gives the same bytes."""
+    return datetime.combine(min(max(day, _ZIP_EPOCH), _ZIP_END), datetime.min.time())
 
 
 def _render(doc: Document, out: IO[bytes], lang: Lang) -> None:
