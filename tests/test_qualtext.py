@@ -89,6 +89,11 @@ MORE = [
     ("general_education", "Tốt nghiệp THPT năm 2003", "thpt"),
     ("general_education", "Bổ túc THPT", "known_unmapped"),
     ("general_education", "12/12 BTVH", "known_unmapped"),
+    ("general_education", "12/12 BT", "known_unmapped"),  # bổ túc, abbreviated
+    ("general_education", "12/12 (BT)", "known_unmapped"),
+    ("general_education", "Cấp II", "thcs"),  # Roman numerals
+    ("general_education", "Cấp III", "thpt"),
+    ("general_education", "Cấp I", "tieu_hoc"),
     # "N/12" (or "lớp N") is the highest grade reached: the level whose last grade it reached (legal-sources.md §6).
     ("general_education", "10/12", "thcs"),
     ("general_education", "11/12", "thcs"),

@@ -258,14 +258,14 @@ _VOCABULARY: dict[str, dict[tuple[str, ...], _Meaning]] = {
     "general_education": _phrases(
         *_levels(
             {
-                "tieu_hoc": ("tieu hoc", "cap 1"),
-                "thcs": ("thcs", "trung hoc co so", "cap 2", "ptcs", "pho thong co so"),
-                "thpt": ("thpt", "trung hoc pho thong", "cap 3", "ptth", "pho thong trung hoc"),
+                "tieu_hoc": ("tieu hoc", "cap 1", "cap i"),
+                "thcs": ("thcs", "trung hoc co so", "cap 2", "cap ii", "ptcs", "pho thong co so"),
+                "thpt": ("thpt", "trung hoc pho thong", "cap 3", "cap iii", "ptth", "pho thong trung hoc"),
             }
         ),
         (_COMMON_NOISE, _NOISE),
         (("lop", "het lop", "he", "van hoa", "giao duc pho thong", "pho thong"), _NOISE),
-        (("bo tuc", "bo tuc van hoa", "btvh", "bt thpt"), ("known",)),
+        (("bo tuc", "bo tuc van hoa", "btvh", "bt thpt", "bt"), ("known",)),  # "12/12 BT": bổ túc
         (_PROGRESS, ("progress",)),
     ),
     "political_theory": _phrases(
