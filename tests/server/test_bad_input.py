@@ -430,3 +430,33 @@ def test_the_page_shows_errors_as_a_page(make_client: Callable[..., TestClient])
     assert "as_of: invalid date" in bad_date.text
     assert "default-src 'none'" in bad_date.headers["content-security-policy"]
     assert small.get("/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("path", "data", "sheet"),
+    [
+        ("/page/statistics", {"form": "bm02"}, "Biểu BM02-BNV"),
+        ("/page/statistics", {"form": "bm01"}, "Biểu BM01-BNV"),
+        ("/page/retirements", {"format": "xlsx"}, None),
+    ],
+)
+def test_the_page_downloads_the_forms_as_workbooks(
+    client: TestClient, path: str, data: dict[str, str], sheet: Any
+) -> None:
+    """The page's second row of buttons posts the same form to the statistics and retirements answers: a workbook to
+    download; a bad date is an error page, not JSON."""
+    openpyxl = pytest.importorskip("openpyxl")
+    import io
+
+    page = client.get("/").text
+    assert f'formaction="{path}"' in page
+    answer = client.post(path, files={"roster": upload("roster.json")}, data={"as_of": "2021-12-31", **data})
+    assert answer.status_code == 200
+    assert "attachment" in answer.headers["content-disposition"]
+    book = openpyxl.load_workbook(io.BytesIO(answer.content))
+    if sheet is not None:
+        assert book.worksheets[0].title == sheet
+    bad = client.post(path, files={"roster": upload("roster.json")}, data={"as_of": "2021-02-30", **data})
+    assert bad.status_code == 422
+    assert bad.headers["content-type"].startswith("text/html")
+    assert "2021-02-30" in bad.text

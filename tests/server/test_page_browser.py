@@ -175,6 +175,14 @@ def test_the_clerk_reviews_the_example_roster(server: str, page: Any) -> None:
     rows = list(csv.DictReader(io.StringIO(Path(got.value.path()).read_text(encoding="utf-8-sig"))))
     assert {r["id"] for r in rows if r["status"] != "rejected"} == {o["id"] for o in data["officials"]}
 
+    # The statistics the Department files, from the same form: the BM02/BNV workbook.
+    with page.expect_download() as got:
+        page.click("#download-bm02")
+    assert got.value.suggested_filename == "thong-ke-2021-12-31-bm02.xlsx"
+    book = openpyxl.load_workbook(io.BytesIO(Path(got.value.path()).read_bytes()))
+    assert book.worksheets[0].title == "Biểu BM02-BNV"
+    assert book.worksheets[0]["A1"].value == "Biểu mẫu số BM02/BNV"
+
 
 def test_an_unreadable_file_is_an_error_in_vietnamese(server: str, page: Any, tmp_path: Path) -> None:
     page.goto(server + "/")

@@ -1,5 +1,6 @@
 """The web page for clerks: choose the roster (and units) file, the date, the province and the language; see the
-HTML review; download the same review as XLSX, CSV or JSON. Server-rendered (Jinja2), no script, no external
+HTML review; download the same review as XLSX, CSV or JSON, or the statistics the Department files (the BM02/BNV and
+BM01/BNV forms, the officials who reach retirement age) as workbooks. Server-rendered (Jinja2), no script, no external
 resource; errors are shown as a page in the chosen language."""
 
 from __future__ import annotations
@@ -13,9 +14,10 @@ from fastapi import FastAPI, Request
 from starlette.responses import HTMLResponse, Response
 
 from ..i18n import Lang, t
+from ..report.retirements import DEFAULT_WITHIN_MONTHS
 from .app import ServerState, request_lang
 from .errors import ApiError
-from .uploads import read_review_form, review_response
+from .uploads import ReportKind, read_report_form, review_response
 
 __all__ = ["PAGE_HEADERS", "add_page_routes"]
 
@@ -72,6 +74,8 @@ def render_page(state: ServerState, lang: Lang, today: date) -> str:
             province=state.settings.province,
             formats=formats,
             html="html" in registry.renderers,
+            tables="xlsx" in registry.renderers,
+            within=DEFAULT_WITHIN_MONTHS,
             version=state.version,
             ruleset=state.ruleset_sha256,
             max_upload_mb=f"{state.settings.max_upload_bytes / (1 << 20):.3g}",
@@ -91,21 +95,34 @@ def render_error(error: ApiError, lang: Lang) -> str:
 
 
 def add_page_routes(app: FastAPI, state: ServerState) -> None:
-    """Add ``GET /`` (the form) and ``POST /page/review`` (its answer) to ``app``."""
+    """Add ``GET /`` (the form) and its answers: ``POST /page/review`` (the review, viewed or downloaded),
+    ``/page/statistics`` (the BM01/BM02 form as a workbook) and ``/page/retirements`` (the retirement horizon)."""
 
     @app.get("/", response_class=HTMLResponse, tags=["page"], summary="The web page (a form to review a roster)")
     async def page(request: Request) -> Response:
         lang = request_lang(request)
         return HTMLResponse(render_page(state, lang, date.today()), headers=PAGE_HEADERS)
 
-    @app.post("/page/review", include_in_schema=False)
-    async def page_review(request: Request) -> Response:
+    async def answer(request: Request, kind: ReportKind, default_format: str) -> Response:
+        """The form's report of ``kind``: the HTML view in the frame, a download otherwise, an error as a page."""
         lang = request_lang(request)
         try:
-            job = await read_review_form(request, state, default_format="html")
+            job = await read_report_form(request, state, kind, default_format=default_format)
             lang = job.lang
             response = await review_response(state, job, attachment=job.renderer.name != "html")
         except ApiError as exc:
             return HTMLResponse(render_error(exc, exc.lang or lang), status_code=exc.status, headers=PAGE_HEADERS)
         response.headers.update(PAGE_HEADERS)
         return response
+
+    @app.post("/page/review", include_in_schema=False)
+    async def page_review(request: Request) -> Response:
+        return await answer(request, "review", "html")
+
+    @app.post("/page/statistics", include_in_schema=False)
+    async def page_statistics(request: Request) -> Response:
+        return await answer(request, "statistics", "xlsx")
+
+    @app.post("/page/retirements", include_in_schema=False)
+    async def page_retirements(request: Request) -> Response:
+        return await answer(request, "retirements", "xlsx")

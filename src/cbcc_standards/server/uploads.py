@@ -244,7 +244,7 @@ async def read_report_form(
         if "roster" not in upload.files:
             raise ApiError(422, [ErrorItem("missing", _t("missing_file", lang, name="roster"), "roster")])
         form = validate(model, {**upload.fields, **upload.files}, lang)
-        name = form.format or default_format
+        name = form.format if "format" in upload.fields else default_format  # the form's default, else the caller's
         renderers = state.registry.renderers
         usable = sorted(r.name for r, _ in renderers.values() if r.accepts(kind))
         if name not in renderers or not renderers[name][0].accepts(kind):
