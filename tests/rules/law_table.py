@@ -257,8 +257,8 @@ LAW: tuple[Law, ...] = (
         "CX-BT-2023-LLCT",
         *ND33_2023,
         PARTY_SECRETARIES,
-        Other("custom", (("name", "political-theory-not-checked"),)),
-        "§2 ND 33/2023 Art 8(1): LLCT per Party rules [L] — not checked, the finding says so",
+        Other("not_encoded", (("subject", "party_secretary_political_theory"),)),
+        "§2 ND 33/2023 Art 8(1): LLCT per Party rules [L]; §8 open question 1 — provisional, undetermined",
     ),
     Law(
         "CX-BT-2023-PROF",

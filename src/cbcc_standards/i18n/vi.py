@@ -116,12 +116,10 @@ MESSAGES: dict[str, str] = {
     "chức danh hoặc vị trí việc làm; tiêu chuẩn mới không được suy đoán.",
     "title.category": "Phân loại «{category}» không khớp chức danh «{title:text}» ({expected}).",
     "title.exists": "Chức danh «{title:text}» tồn tại ngày {on:date}.",
-    "unchecked": "{subject:msg}: không được kiểm tra (theo {source:msg}, văn bản chưa được xác nhận).",
-    "unchecked.notice": "{subject:msg} của chức danh này không được kiểm tra vì nguồn quy định ({source:msg}) chưa được xác nhận; trạng thái không tính đến tiêu chuẩn này — cần thẩm định thủ công.",
-    "unchecked.party_rules": "quy định của Đảng",
     "not_encoded": "{subject:msg}: tiêu chuẩn chưa được xác nhận từ văn bản gốc nên không được mã hóa; cần thẩm định "
     "thủ công.",
     "subject.military_commander": "Tiêu chuẩn Chỉ huy trưởng Quân sự",
+    "subject.party_secretary_political_theory": "Trình độ lý luận chính trị của Bí thư, Phó Bí thư Đảng ủy (theo quy định của Đảng)",
     "subject.charter": "Tiêu chuẩn theo điều lệ tổ chức",
     "subject.former_district_post": "Tiêu chuẩn chức danh tương ứng cấp huyện",
     "subject.rank_officer": "Tiêu chuẩn ngạch cán sự",

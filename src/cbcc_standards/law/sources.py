@@ -38,6 +38,7 @@ __all__ = [
     "ND_29_2024_DISTRICT_HEADS",
     "ND_33_2023_ART5",
     "ND_33_2023_ART8_1",
+    "ND_33_2023_ART8_1_LLCT",
     "ND_33_2023_ART8_2",
     "ND_33_2023_ART8_3",
     "ND_33_2023_ART8_4",
@@ -210,6 +211,9 @@ ND_33_2023_ART10_2 = _nd33("10", "2", H, civil_servants=True)
 ND_33_2023_ART10_3 = _nd33("10", "3", H, civil_servants=True)
 ND_33_2023_ART8_1 = _nd33(
     "8", "1", H, note="The political-theory level for Party secretaries (per Party rules) is [L] and not encoded."
+)
+ND_33_2023_ART8_1_LLCT = _nd33(
+    "8", "1", L, note="Party secretaries' political-theory level: per Party rules; the level is not confirmed."
 )
 ND_33_2023_ART8_2 = _nd33(
     "8", "2", L, note="Fatherland Front and mass-organisation heads: per their charters; text not seen."

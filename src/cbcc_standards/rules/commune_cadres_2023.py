@@ -3,9 +3,10 @@
 References (Nghị định 33/2023/NĐ-CP, effective 01/08/2023):
 
 - Art 8 cl.1 [H] Bí thư, Phó Bí thư Đảng ủy: at first appointment ≥ 60 months of working time before retirement;
-  THPT; đại học or higher. Their political-theory level "per Party rules" is [L] and not encoded: the rule
-  ``CX-BT-2023-LLCT`` checks nothing and changes no status, but its finding carries a notice that this standard was
-  not checked (so a compliant Party secretary is not read as having met it).
+  THPT; đại học or higher. Their political-theory level "per Party rules" is [L] (legal-sources.md §8, open question
+  1): the rule ``CX-BT-2023-LLCT`` is provisional and answers ``undetermined`` (action ``review``), as the other
+  standards the sources leave open do — a secretary is never ``compliant`` on a standard nobody checked, and a
+  settled shortfall (đại học, THPT) still decides the status.
 - Art 8 cl.2 [L] Chủ tịch Ủy ban MTTQ and heads of socio-political organisations: per their charters, text not seen:
   the rule ``CX-CB-2023-CHARTER`` is provisional and answers ``undetermined``.
 - Art 8 cl.3 [H] Chủ tịch, Phó Chủ tịch HĐND and UBND: ≥ 60 months before retirement at first appointment; THPT;
@@ -22,23 +23,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import Any
 
 from ..hookspecs import hookimpl
-from ..i18n import Message, Text
+from ..i18n import Text
 from ..law import LegalBasis
 from ..law.regimes import ND_33_COMMUNE_CADRES
 from ..law.sources import (
     ND_33_2023_ART8_1,
+    ND_33_2023_ART8_1_LLCT,
     ND_33_2023_ART8_2,
     ND_33_2023_ART8_3,
     ND_33_2023_ART8_4,
     ND_33_2023_ART38_1,
 )
-from ..results import Outcome
 from ..units import Tier
-from .model import Relief, Rule, RuleSet, Verdict
-from .requirements import Custom, MinLevel, NotEncoded, WorkingTimeAtAppointment
+from .model import Relief, Rule, RuleSet
+from .requirements import MinLevel, NotEncoded, WorkingTimeAtAppointment
 from .shared import CADRE_TRUNG_CAP_SWITCH, ND_33_GRACE_FOR_CADRES
 
 __all__ = ["RULESET"]
@@ -58,18 +58,6 @@ _CHARTER = frozenset(
 )
 _GRACES = (ND_33_GRACE_FOR_CADRES,)
 _RELIEF = (Relief(accept=MinLevel(ladder="professional", level="trung_cap"), switch=CADRE_TRUNG_CAP_SWITCH),)
-
-
-def _political_theory_not_checked(official: Any, ctx: Any) -> Verdict:
-    """ND 33/2023 Art 8 cl.1 leaves the political-theory level of Party secretaries to Party rules, whose text was not
-    confirmed ([L]): nothing is checked (``not_applicable``, no status changes), and a notice tells the reader so."""
-    what = Message.of("ladder.political_theory")
-    source = Message.of("unchecked.party_rules")
-    return Verdict(
-        Outcome.NOT_APPLICABLE,
-        Message.of("unchecked", subject=what, source=source),
-        notice=Message.of("unchecked.notice", subject=what, source=source),
-    )
 
 
 def _clause(prefix: str, clause: LegalBasis, titles: frozenset[str], who_vi: str, who_en: str) -> tuple[Rule, ...]:
@@ -116,17 +104,15 @@ RULESET = RuleSet(
         *_clause("CX-BT-2023", ND_33_2023_ART8_1, _PARTY, "Bí thư, Phó Bí thư Đảng ủy", "Party secretary or deputy"),
         Rule(
             code="CX-BT-2023-LLCT",
-            name="cx-bt-2023-political-theory-not-checked",
+            name="cx-bt-2023-political-theory-not-encoded",
             title=Text(
-                vi="Bí thư, Phó Bí thư Đảng ủy: lý luận chính trị theo quy định của Đảng — không kiểm tra (nguồn chưa "
-                "được xác nhận)",
-                en="Party secretary or deputy: political theory per Party rules — not checked (source unconfirmed)",
+                vi="Bí thư, Phó Bí thư Đảng ủy: lý luận chính trị theo quy định của Đảng (chưa xác nhận)",
+                en="Party secretary or deputy: political theory per Party rules (unconfirmed)",
             ),
-            basis=(ND_33_2023_ART8_1,),
+            basis=(ND_33_2023_ART8_1_LLCT,),
             valid=ND_33_COMMUNE_CADRES,
             titles=_PARTY,
-            requirement=Custom(name="political-theory-not-checked", check=_political_theory_not_checked),
-            standard=False,
+            requirement=NotEncoded(subject="party_secretary_political_theory"),
         ),
         *_clause(
             "CX-CT-2023",
