@@ -273,3 +273,22 @@ def test_unknown_disciplines_leave_a_rated_year_open(make_official: Callable[...
     # 2024 not rated yet: nothing a 2024 discipline could conclude before the rating.
     f = check(make_official, engine, date(2024, 3, 1), ratings((2023, FAIL)), None, "EVAL-2020-2Y")
     assert f.outcome is Outcome.MET
+
+
+def test_a_year_failed_by_a_discipline_says_why(make_official: Callable[..., Official], engine: Engine) -> None:
+    """ND 48/2023: a year with a discipline counts as "không hoàn thành nhiệm vụ" whatever the record rates it. The
+    finding says so, with the rating recorded, so that a clerk does not read a contradiction with the record."""
+    found = check(
+        make_official,
+        engine,
+        date(2025, 3, 1),
+        ratings((2024, GOOD), (2025, GOOD)),
+        reprimand("2024-03-01"),
+        "EVAL-2020-2Y",
+    )
+    vi, en = found.message("vi"), found.message("en")
+    assert "2024: Không hoàn thành nhiệm vụ (hồ sơ ghi Hoàn thành tốt nhiệm vụ, nhưng bị kỷ luật trong năm 2024" in vi
+    assert "Nghị định 48/2023/NĐ-CP" in vi
+    assert "the record says Completed duties well, but disciplined in 2024" in en
+    plain = check(make_official, engine, date(2025, 3, 1), ratings((2024, FAIL), (2025, GOOD)), [], "EVAL-2020-2Y")
+    assert "kỷ luật" not in plain.message("vi")  # a year the record itself rates as failed needs no explanation

@@ -87,10 +87,11 @@ MESSAGES: dict[str, str] = {
     "evaluation.consecutive": "Annual evaluation: did not complete duties {count} years running ({years:list}): a "
     "cadre is removed from post, a civil servant dismissed.",
     "evaluation.rated": "{year}: {rating:rating}",
+    "evaluation.rated_disciplined": "{year}: {rating:rating} (disciplined in {year}: Decree 48/2023/ND-CP)",
+    "evaluation.rated_overridden": "{year}: {rating:rating} (the record says {recorded:rating}, but disciplined in {year}: Decree 48/2023/ND-CP)",
     "evaluation.no_consecutive": "Annual evaluation: no {count} consecutive years without completing duties "
     "({ratings:list}).",
-    "evaluation.failed_year": "Annual evaluation: did not complete duties in {year}: a lower job position or "
-    "dismissal.",
+    "evaluation.failed_year": "Annual evaluation: {rated:msg} — a lower job position or dismissal.",
     "evaluation.year": "Annual evaluation: {year}: {rating:rating}.",
     "evaluation.not_rated_yet": "Annual evaluation: no year since the rule applies has been rated yet ({year} is not rated yet).",
     "evaluation.foretold_run": "Warning: {years:list} rated as not completing duties and disciplined on {decided:date}, so {year} will be rated as not completing duties (Decree 48/2023): {count} years running; the consequence (a cadre removed from post, a civil servant dismissed) arises when {year} is rated.",

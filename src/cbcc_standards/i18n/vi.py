@@ -86,10 +86,11 @@ MESSAGES: dict[str, str] = {
     "evaluation.consecutive": "Đánh giá, xếp loại: không hoàn thành nhiệm vụ {count} năm liên tiếp ({years:list}): cán "
     "bộ bị miễn nhiệm, công chức bị cho thôi việc.",
     "evaluation.rated": "{year}: {rating:rating}",
+    "evaluation.rated_disciplined": "{year}: {rating:rating} (bị kỷ luật trong năm {year}: Nghị định 48/2023/NĐ-CP)",
+    "evaluation.rated_overridden": "{year}: {rating:rating} (hồ sơ ghi {recorded:rating}, nhưng bị kỷ luật trong năm {year}: Nghị định 48/2023/NĐ-CP)",
     "evaluation.no_consecutive": "Đánh giá, xếp loại: không có {count} năm liên tiếp không hoàn thành nhiệm vụ "
     "({ratings:list}).",
-    "evaluation.failed_year": "Đánh giá, xếp loại: năm {year} không hoàn thành nhiệm vụ: bố trí vị trí việc làm thấp "
-    "hơn hoặc cho thôi việc.",
+    "evaluation.failed_year": "Đánh giá, xếp loại: {rated:msg} — bố trí vị trí việc làm thấp hơn hoặc cho thôi việc.",
     "evaluation.year": "Đánh giá, xếp loại: năm {year}: {rating:rating}.",
     "evaluation.not_rated_yet": "Đánh giá, xếp loại: chưa có năm nào từ khi áp dụng được xếp loại (năm {year} chưa xếp loại).",
     "evaluation.foretold_run": "Cảnh báo: năm {years:list} không hoàn thành nhiệm vụ và bị kỷ luật ngày {decided:date}, nên năm {year} sẽ bị xếp loại không hoàn thành nhiệm vụ (Nghị định 48/2023/NĐ-CP): đủ {count} năm liên tiếp, hệ quả (cán bộ bị miễn nhiệm, công chức bị cho thôi việc) phát sinh khi xếp loại năm {year}.",

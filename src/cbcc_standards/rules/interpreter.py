@@ -403,7 +403,7 @@ def _recent_ratings(req: RecentRatings, official: Official, ctx: Context, rule: 
     need = ladder.rank(req.at_least)
     absent = [y for y in years if y not in ratings]
     below = [y for y in years if y in ratings and ladder.rank(ratings[y]) < need]
-    rated = tuple(M("evaluation.rated", year=y, rating=ratings[y]) for y in years if y in ratings)
+    rated = tuple(_rated(official, y, ratings[y]) for y in years if y in ratings)
     if below:
         return Verdict(
             Outcome.NOT_MET,
@@ -474,6 +474,21 @@ def effective_ratings(official: Official, up_to: int, discipline_counts_from: in
     return ratings
 
 
+def _rated(official: Official, year: int, rating: str) -> Message:
+    """``year: rating`` for a message; a year whose "không hoàn thành nhiệm vụ" comes from a discipline decided in it
+    (ND 48/2023) and not from the record's own rating says so, with the rating recorded (a clerk would otherwise read
+    a contradiction with the record)."""
+    if rating == _FAIL:
+        recorded = next((e.level for e in official.evaluations or () if e.year == year), None)
+        if recorded != _FAIL and any(
+            d.decided_on is not None and d.decided_on.year == year for d in official.disciplines or ()
+        ):
+            if recorded is None:
+                return M("evaluation.rated_disciplined", year=year, rating=rating)
+            return M("evaluation.rated_overridden", year=year, rating=rating, recorded=recorded)
+    return M("evaluation.rated", year=year, rating=rating)
+
+
 def made_ratings(
     official: Official, as_of: date, discipline_counts_from: int | None
 ) -> tuple[dict[int, str], date | None]:
@@ -506,11 +521,13 @@ def _failing_run(ratings: dict[int, str], last: int, years: int) -> bool:
     return all(ratings.get(y) == _FAIL for y in range(last - years + 1, last + 1))
 
 
-def _consecutive_failures(latest: tuple[tuple[int, str], ...], years: int) -> Verdict:
+def _consecutive_failures(official: Official, latest: tuple[tuple[int, str], ...], years: int) -> Verdict:
     numbers = [y for y, _ in latest]
+    ratings = tuple(_rated(official, y, r) for y, r in latest)
     if len(latest) == years and numbers[-1] - numbers[0] == years - 1 and all(r == _FAIL for _, r in latest):
-        return Verdict(Outcome.NOT_MET, M("evaluation.consecutive", count=years, years=tuple(numbers)), tuple(numbers))
-    ratings = tuple(M("evaluation.rated", year=y, rating=r) for y, r in latest)
+        # the years alone, but those failed by a discipline rather than by the record's rating say why
+        named = tuple(m if m.key != "evaluation.rated" else y for y, m in zip(numbers, ratings, strict=True))
+        return Verdict(Outcome.NOT_MET, M("evaluation.consecutive", count=years, years=named), tuple(numbers))
     return Verdict(
         Outcome.MET,
         M("evaluation.no_consecutive", count=years, ratings=ratings),
@@ -525,14 +542,14 @@ def _no_consecutive_failures(
         return Verdict(Outcome.NOT_APPLICABLE, M("evaluation.not_supplied"))
     first, n, year = req.discipline_counts_from, req.years, ctx.as_of.year
     ratings, foretold = made_ratings(official, ctx.as_of, first)
-    verdict = _consecutive_failures(_latest(ratings, n), n)
+    verdict = _consecutive_failures(official, _latest(ratings, n), n)
     if verdict.outcome is not Outcome.MET:
         return verdict
     if official.disciplines is None and first is not None:
         # A discipline in any year rated since ND 48/2023 would make it "không hoàn thành".
         rated = {y for y in ratings if y < year} | ({year} if year in ratings else set())
         worst = {**ratings, **{y: _FAIL for y in range(first, year + 1) if y < year or y in rated}}
-        if _consecutive_failures(_latest(worst, n), n).outcome is Outcome.NOT_MET:
+        if _consecutive_failures(official, _latest(worst, n), n).outcome is Outcome.NOT_MET:
             return Verdict(Outcome.UNDETERMINED, M("evaluation.disciplines_unknown"), missing=("disciplines",))
     if foretold is not None and _failing_run(ratings, year - 1, n - 1):
         notice = M(
@@ -559,7 +576,9 @@ def _no_failure_since(req: NoFailureSince, official: Official, ctx: Context, rul
         return _previous_run(req, made, Verdict(Outcome.MET, M("evaluation.not_rated_yet", year=ctx.as_of.year)))
     if ratings and ratings[max(ratings)] == _FAIL:
         year = max(ratings)
-        return Verdict(Outcome.NOT_MET, M("evaluation.failed_year", year=year), f"{year}:{_FAIL}")
+        return Verdict(
+            Outcome.NOT_MET, M("evaluation.failed_year", rated=_rated(official, year, _FAIL)), f"{year}:{_FAIL}"
+        )
     if official.disciplines is None:
         # A discipline decided in the latest year rated would make it "không hoàn thành" (ND 48/2023).
         return Verdict(Outcome.UNDETERMINED, M("evaluation.disciplines_unknown"), missing=("disciplines",))
