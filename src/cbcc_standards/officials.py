@@ -11,8 +11,10 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 from pydantic_core import PydanticCustomError
 
 from ._text import slugify
+from .dates import fmt_date
 from .ethnicity import UnknownEthnicityError, is_minority, parse_ethnicity
 from .ladders import (
+    DISCIPLINE,
     FOREIGN_LANGUAGE,
     GENERAL_EDUCATION,
     IT_SKILL,
@@ -256,11 +258,11 @@ class Discipline(BaseModel):
             raise PydanticCustomError(
                 "abolished_discipline",
                 "{form}, {day}; {document}, {start}",
-                {
-                    "form": form,
-                    "day": decided.isoformat(),
+                {  # the form by its legal name, dates as records write them: words for every language
+                    "form": DISCIPLINE.label(form, "vi"),
+                    "day": fmt_date(decided),
                     "document": ND_172_2025.document,
-                    "start": abolished_from.isoformat(),
+                    "start": fmt_date(abolished_from),
                 },
             )
         return form

@@ -323,7 +323,11 @@ def test_abolished_discipline_forms(form: str, decided: str, valid: bool) -> Non
         return
     with pytest.raises(ValidationError) as failure:
         Official.model_validate(row)
-    assert failure.value.errors()[0]["loc"] == ("disciplines", 0, "form")
+    error = failure.value.errors()[0]
+    assert error["loc"] == ("disciplines", 0, "form")
+    assert error["type"] == "abolished_discipline"
+    name = "Giáng chức" if form == "giang_chuc" else "Hạ bậc lương"  # the legal name and dates as records write them
+    assert error["msg"] == f"{name}, 01/07/2025; Nghị định 172/2025/NĐ-CP, 01/07/2025"
 
 
 # -- appointment conditions (§9.4, §9.5) --------------------------------------------------------------------------
