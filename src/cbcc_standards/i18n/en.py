@@ -264,6 +264,8 @@ MESSAGES: dict[str, str] = {
     "rule.every_title": "every title",
     "rule.confidence": "Confidence",
     "rule.basis": "Basis",
+    "rule.note": "Note",
+    "rule.ruleset_doc": "About the rule set:",
     "rule.delegated": "Delegated exceptions",
     "catalogue.regimes": "Regimes",
     "catalogue.regimes_intro": "The named periods of the law, oldest first, each derived from the acts that open and close it (a rule in force for a whole regime names it). What stays unconfirmed after 01/07/2025 — commune cadres' numeric standards, the heads of the mass organisations, the commune military commander, ND 170/2025's own age clause before 01/08/2026, discipline waiting periods between 01/07/2025 and 07/10/2025 — is answered `undetermined` by PROVISIONAL rules that say why.",

@@ -264,6 +264,8 @@ MESSAGES: dict[str, str] = {
     "rule.every_title": "mọi chức danh",
     "rule.confidence": "Độ tin cậy",
     "rule.basis": "Căn cứ",
+    "rule.note": "Ghi chú (tiếng Anh)",
+    "rule.ruleset_doc": "Tài liệu kỹ thuật của bộ quy tắc (tiếng Anh):",
     "rule.delegated": "Ngoại lệ do tỉnh quyết định",
     "catalogue.regimes": "Các giai đoạn áp dụng",
     "catalogue.regimes_intro": "Các giai đoạn của pháp luật, từ cũ đến mới, mỗi giai đoạn xác định từ các văn bản mở đầu và kết thúc nó (quy tắc áp dụng cho cả giai đoạn ghi tên giai đoạn). Những điểm chưa được xác nhận sau 01/07/2025 — tiêu chuẩn số của cán bộ cấp xã, người đứng đầu các tổ chức chính trị – xã hội, Chỉ huy trưởng quân sự cấp xã, quy định về tuổi của Nghị định 170/2025 trước 01/08/2026, thời hạn xem xét sau kỷ luật từ 01/07/2025 đến 07/10/2025 — được các quy tắc TẠM THỜI trả lời `chưa xác định` kèm lý do.",

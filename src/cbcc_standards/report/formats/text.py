@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import date
 from typing import IO
 
+from ...dates import fmt_date
 from ...hookspecs import hookimpl
 from ...i18n import Lang, Text, t
 from ...results import Assessment, Finding, Rejected, Status
@@ -212,11 +214,16 @@ def _retirement(doc: RetirementDocument, out: IO[str], lang: Lang) -> None:
     )
 
 
+def _span(start: str | None, end: str | None) -> str:
+    """An ISO period of the JSON shape as records write dates: ``01/08/2026 – …``."""
+    return " – ".join(fmt_date(date.fromisoformat(d)) if d else "…" for d in (start, end))
+
+
 def _rules(doc: RulesDocument, out: IO[str], lang: Lang) -> None:
     out.write(t("legend.confidence", lang) + "\n\n")
     for rule, ruleset, source in doc.rules:
         row = rule_dict(rule, ruleset, source)
-        valid = f"{row['valid_from']} – {row['valid_to'] or '…'}"
+        valid = _span(row["valid_from"], row["valid_to"])
         cite = "; ".join(dict.fromkeys(b["citation"] for b in row["basis"]))
         flag = " " + t("confidence.provisional", lang).upper() if row["provisional"] else ""
         out.write(f"{row['code']:<22} [{rule.confidence.mark}]{flag} {rule.title(lang)}\n{'':<22} {valid} · {cite}\n")
@@ -227,22 +234,22 @@ def _rule(doc: RuleDocument, out: IO[str], lang: Lang) -> None:
     row = rule_dict(rule, ruleset, doc.source)
     out.write(f"{row['code']} — {rule.title(lang)}\n")
     out.write(f"  {t('rule.ruleset', lang)}: {row['ruleset']} ({row['jurisdiction']}, {doc.source})\n")
-    out.write(f"  {t('rule.in_force', lang)}: {row['valid_from']} – {row['valid_to'] or '…'}\n")
+    out.write(f"  {t('rule.in_force', lang)}: {_span(row['valid_from'], row['valid_to'])}\n")
     titles = ", ".join(row["titles"]) if row["titles"] else t("rule.every_title", lang)
     out.write(f"  {t('rule.titles', lang)}: {titles}\n")
     flag = " — " + t("confidence.provisional", lang).upper() if row["provisional"] else ""
     out.write(f"  {t('rule.confidence', lang)}: {t('confidence.' + row['confidence'], lang)}{flag}\n")
     for b in row["basis"]:
         out.write(
-            f"  {t('rule.basis', lang)}: {b['citation']} ({b['effective_from'] or '…'} – "
-            f"{b['effective_to'] or '…'}) [{t('confidence.' + b['confidence'], lang)}]\n"
+            f"  {t('rule.basis', lang)}: {b['citation']} ({_span(b['effective_from'], b['effective_to'])}) "
+            f"[{t('confidence.' + b['confidence'], lang)}]\n"
         )
-        if b["note"]:
-            out.write(f"      {b['note']}\n")
+        if b["note"]:  # the sources' notes are written in English: said so to a Vietnamese reader
+            out.write(f"      {t('rule.note', lang)}: {b['note']}\n")
     if row["delegable"]:
         out.write(f"  {t('rule.delegated', lang)}: {', '.join(row['delegable'])}\n")
     if doc.doc:
-        out.write("\n" + doc.doc.strip() + "\n")
+        out.write("\n" + t("rule.ruleset_doc", lang) + "\n\n" + doc.doc.strip() + "\n")
 
 
 def _render(doc: Document, out: IO[str], lang: Lang) -> None:
