@@ -266,6 +266,10 @@ def test_rule_explains_one_rule() -> None:
     assert "Luật Hộ tịch 60/2014/QH13, Điều 72 khoản 2" in text
     code, text = run("rule", "cx-cc-2023-hotich", "--format", "json", "--plugins", "")
     assert json.loads(text)["valid_from"] == "2023-08-01"
+    code, text = run("rule", "APPT-2026-TERM", "--plugins", "")  # Vietnamese: dates as records write them
+    assert "Hiệu lực: 01/08/2026 – …" in text
+    assert "Ghi chú (tiếng Anh): " in text  # the sources' notes are English, and said to be
+    assert "2026-08-01" not in text
 
 
 def test_unknown_rule(capsys: pytest.CaptureFixture[str]) -> None:
