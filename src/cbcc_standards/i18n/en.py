@@ -413,7 +413,7 @@ MESSAGES: dict[str, str] = {
     "subject.recent_ratings": "Ratings of the latest years",
     "ratings.met": "Ratings of the latest {years} years: {ratings:list} — meets the condition ({at_least:rating} or better).",
     "ratings.short": "Ratings of the latest {years} years: {ratings:list} — does not meet the condition ({at_least:rating} or better).",
-    "subject.planning_2025": "Planning and discipline conditions of appointment under Decree 170/2025/ND-CP before 01/08/2026",
+    "subject.planning_2025": "Planning condition of appointment under Decree 170/2025/ND-CP before 01/08/2026",
     # -- the HTTP server and its web page (cbcc_standards.server) ------------------------------------------------
     "server.error.unknown_province": "No plugin contributes rules for province {province!r} (known: {known}).",
     "server.error.unknown_language": "Unknown language {lang!r} (use: vi, en).",

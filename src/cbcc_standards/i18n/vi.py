@@ -413,7 +413,7 @@ MESSAGES: dict[str, str] = {
     "subject.recent_ratings": "Xếp loại các năm gần nhất",
     "ratings.met": "Xếp loại {years} năm gần nhất: {ratings:list} — đạt (yêu cầu {at_least:rating} trở lên).",
     "ratings.short": "Xếp loại {years} năm gần nhất: {ratings:list} — chưa đạt (yêu cầu {at_least:rating} trở lên).",
-    "subject.planning_2025": "Điều kiện quy hoạch, kỷ luật khi bổ nhiệm theo Nghị định 170/2025/NĐ-CP trước ngày 01/08/2026",
+    "subject.planning_2025": "Điều kiện quy hoạch khi bổ nhiệm theo Nghị định 170/2025/NĐ-CP trước ngày 01/08/2026",
     # -- the HTTP server and its web page (cbcc_standards.server) ------------------------------------------------
     "server.error.unknown_province": "Không có plugin nào cung cấp quy định cho tỉnh {province!r} (các tỉnh có: {known}).",
     "server.error.unknown_language": "Ngôn ngữ không hỗ trợ {lang!r} (dùng: vi, en).",
