@@ -1,5 +1,5 @@
-"""The engine's cache of findings (engine.py, ``_Findings``): a hit is the finding a fresh engine gives, whoever the
-official is; any change to what a rule reads misses; the cache stays within its size; threads share it safely."""
+"""The engine's caches (engine.py, ``_Cache``) of findings and of assessments: a hit is what a fresh engine gives,
+whoever the official is; any change to what is read misses; a cache stays within its size; threads share it safely."""
 
 from __future__ import annotations
 
@@ -228,3 +228,121 @@ def test_threads_share_the_cache(registry: Registry, units: list[AdministrativeU
     with ThreadPoolExecutor(max_workers=4) as pool:
         for _ in range(5):
             assert list(pool.map(lambda o: engine.evaluate(o, as_of=on), people)) == expected
+
+
+# -- the assessments of Engine.evaluate ---------------------------------------------------------------------------
+
+
+@PROPERTY
+@given(crowd=crowds(), as_of=AS_OF, provincial=st.booleans())
+def test_a_cached_assessment_is_the_uncached_one(
+    registry: Registry, units: list[AdministrativeUnit], crowd: list[Official], as_of: date, provincial: bool
+) -> None:
+    """Twins under other ids and names, and look-alikes, evaluated twice over on one engine."""
+    cached = Engine(registry, province="TEST" if provincial else None, units=units)
+    fresh = uncached(cached)
+    for official in [*crowd, *crowd]:
+        same(cached.evaluate(official, as_of=as_of), fresh.evaluate(official, as_of=as_of))
+
+
+def test_twins_share_an_assessment_under_their_own_id_and_name(
+    registry: Registry, units: list[AdministrativeUnit], make_official: Build
+) -> None:
+    engine = Engine(registry, units=units)
+    on = date(2024, 1, 1)
+    first = engine.evaluate(make_official(id="A-1", full_name="Nguyễn Văn An"), as_of=on)
+    twin = make_official(id="B-2", full_name="Lê Thị Cúc")
+    second = engine.evaluate(twin, as_of=on)
+    assert len(engine._assessments.entries) == 1
+    assert second.findings is first.findings  # from the cache
+    assert (first.id, first.full_name, second.id, second.full_name) == ("A-1", "Nguyễn Văn An", "B-2", "Lê Thị Cúc")
+    same(second, uncached(engine).evaluate(twin, as_of=on))
+
+
+def test_any_field_but_the_id_and_the_name_misses(
+    registry: Registry, units: list[AdministrativeUnit], make_official: Build
+) -> None:
+    engine = Engine(registry, units=units)
+    on = date(2024, 1, 1)
+    base = make_official(evaluations=[], disciplines=[], planned_titles=[])
+    other = make_official(
+        gender="female",
+        birth_date="1990-05-06",
+        category="can_bo",
+        title="commune.chu_tich_ubnd",
+        unit="T.H.MOUNTAIN",
+        recruited_on="2016-01-01",
+        appointed_on="2021-06-01",
+        planned_titles=["commune.bi_thu"],
+        edu="thcs",
+        evaluations=[{"year": 2023, "level": "hoan_thanh"}],
+        disciplines=[{"form": "khien_trach", "decided_on": "2023-05-01"}],
+        ethnicity="Tày",
+        job_position="Kế toán",
+        party_joined_on="2010-01-01",
+        religion="Không",
+        rank_code="01.003",
+        rotated=True,
+    )
+    engine.evaluate(base, as_of=on)
+    fresh = uncached(engine)
+    for name in Official.model_fields:
+        if name in ("id", "full_name"):
+            continue
+        assert getattr(other, name) != getattr(base, name), name
+        changed = base.model_copy(update={name: getattr(other, name)})
+        entries = len(engine._assessments.entries)
+        same(engine.evaluate(changed, as_of=on), fresh.evaluate(changed, as_of=on))
+        assert len(engine._assessments.entries) == entries + 1, name
+
+
+def test_a_unit_replaced_in_the_engine_misses(registry: Registry, make_official: Build) -> None:
+    from cbcc_standards import AdministrativeUnit as Unit
+
+    engine = Engine(registry, units=[Unit(code="X.1", name="Xã", tier="commune", kind="xa")])
+    official = make_official(unit="X.1", prof="trung_cap")
+    on = date(2024, 1, 1)
+    engine.evaluate(official, as_of=on)
+    engine.units["X.1"] = Unit(code="X.1", name="Xã", tier="commune", kind="xa", area_flags=["mien_nui"])
+    after = engine.evaluate(official, as_of=on)
+    same(after, uncached(engine).evaluate(official, as_of=on))
+    assert len(engine._assessments.entries) == 2
+
+
+def test_custom_checks_and_given_units_are_not_cached_whole(
+    registry: Registry, units: list[AdministrativeUnit], make_official: Build
+) -> None:
+    from collections.abc import Callable as Fn
+
+    from cbcc_standards import Custom, Outcome, Rule, RuleSet, Text, hookimpl, load_registry
+    from cbcc_standards.law import LegalBasis, Period
+    from cbcc_standards.rules.model import Verdict
+
+    def by_id(official: Official, ctx: Any) -> Verdict:
+        return Verdict(Outcome.MET if official.id == "OK" else Outcome.NOT_MET, Text(vi=official.id, en=official.id))
+
+    class Plugin:
+        __name__ = "reads_the_id"
+
+        @hookimpl
+        def cbcc_register_rulesets(self, register: Fn[[RuleSet], None]) -> None:
+            rule = Rule(
+                code="TEST-ID",
+                name="id",
+                title=Text(vi="Thử", en="Test"),
+                basis=(LegalBasis(document="Quyết định thử nghiệm", effective=Period(start=date(2020, 1, 1))),),
+                valid=Period(start=date(2020, 1, 1)),
+                requirement=Custom(name="id", check=by_id),
+            )
+            register(RuleSet(code="test.id", title=Text(vi="Thử", en="Test"), rules=(rule,)))
+
+    engine = Engine(load_registry(load_entry_points=False, plugins=[Plugin()]), units=units)
+    on = date(2024, 1, 1)
+    ok = engine.evaluate(make_official(id="OK"), as_of=on)
+    ko = engine.evaluate(make_official(id="KO"), as_of=on)
+    assert engine._assessments.entries == {}
+    outcomes = {a.id: next(f.outcome for f in a.findings if f.rule == "TEST-ID") for a in (ok, ko)}
+    assert outcomes == {"OK": Outcome.MET, "KO": Outcome.NOT_MET}
+    plain = Engine(registry, units=units)
+    plain.evaluate(make_official(), as_of=on, unit=units[1])
+    assert plain._assessments.entries == {}

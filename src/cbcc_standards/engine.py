@@ -6,13 +6,13 @@ from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from itertools import count
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from .dates import age_on, parse_full_date
 from .i18n import Message, Text
@@ -61,6 +61,7 @@ __all__ = [
 ]
 
 M = Message.of
+V = TypeVar("V")
 
 
 _SERIALS = count()
@@ -77,11 +78,14 @@ class _Bound:
     provisional: bool
     basis: tuple[LegalBasis, ...]
     """The rule's bases, one per citation (two notes on one document's article are cited once)."""
-    facets: tuple[str, ...] | None = None
-    """What the rule's requirement reads of the official (see :func:`facets_of`); None: its findings are not
-    cached (a custom check)."""
+    facets: tuple[tuple[str, Facet], ...] | None = None
+    """What the rule's requirement reads of the official (see :func:`facets_of`), each facet with how it is read;
+    None: its findings are not cached (a custom check)."""
     remedies: bool = False
     """The rule has reliefs or grace periods (they read more than the requirement: they run on every shortfall)."""
+    interpreted: bool = True
+    """No custom check in the rule (its requirement, its reliefs' accepted requirements): the interpreter reads only
+    the official's fields and the context, never the id or the name."""
     serial: int = field(default_factory=lambda: next(_SERIALS))
 
 
@@ -109,6 +113,13 @@ _READS: dict[type, Callable[[Any], frozenset[str]]] = {
 }
 
 
+def _custom(requirement: Requirement | None) -> bool:
+    """True when ``requirement`` is, or has among its options, a custom check."""
+    if isinstance(requirement, AnyOf):
+        return any(_custom(option) for option in requirement.options)
+    return isinstance(requirement, Custom)
+
+
 def facets_of(requirement: Requirement) -> tuple[str, ...] | None:
     """The facets of the official a requirement's verdict depends on (sorted), or None when it cannot be said (a
     custom check, a kind of requirement the table does not know)."""
@@ -121,53 +132,109 @@ def facets_of(requirement: Requirement) -> tuple[str, ...] | None:
     return tuple(sorted(reads(requirement))) if reads is not None else None
 
 
-def _facet(official: Official, name: str, as_of: date) -> Any:
-    """The value of one facet of ``official`` on ``as_of`` as a hashable key: a field, or the content of the
-    qualifications of a kind (every field of each, in record order; None when the record is unknown); evaluations
-    and disciplines by every field of each; the age on ``as_of`` or the year and month of birth (None when the birth
-    date is unknown)."""
-    if name == "age":
-        return age_on(official.birth_date, as_of) if official.birth_date is not None else None
-    if name == "birth_month":
-        birth = official.birth_date
-        return (birth.year, birth.month) if birth is not None else None
-    if name.startswith("q:"):
+Facet = Callable[[Official, date], Any]
+"""How one facet of an official is read on a date, as a hashable key."""
+
+
+def _age(official: Official, as_of: date) -> Any:
+    return age_on(official.birth_date, as_of) if official.birth_date is not None else None
+
+
+def _birth_month(official: Official, as_of: date) -> Any:
+    birth = official.birth_date
+    return (birth.year, birth.month) if birth is not None else None
+
+
+def _items(name: str) -> Facet:
+    def read(official: Official, as_of: date) -> Any:
+        items = getattr(official, name)
+        return None if items is None else tuple(tuple(item.__dict__.values()) for item in items)
+
+    return read
+
+
+def _qualifications(kind: str) -> Facet:
+    def read(official: Official, as_of: date) -> Any:
         qualifications = official.qualifications
         if qualifications is None:
             return None
-        kind = name[2:]
         return tuple(tuple(q.__dict__.values()) for q in qualifications if q.kind == kind)
-    value = getattr(official, name)
-    if name in ("evaluations", "disciplines") and value is not None:
-        return tuple(tuple(item.__dict__.values()) for item in value)
-    return value
+
+    return read
+
+
+def _field(name: str) -> Facet:
+    def read(official: Official, as_of: date) -> Any:
+        return getattr(official, name)
+
+    return read
+
+
+@lru_cache(maxsize=64)
+def _facet(name: str) -> Facet:
+    """How a facet is read: a field, or the content of the qualifications of a kind (every field of each, in record
+    order; None when the record is unknown); evaluations and disciplines by every field of each; the age on the date
+    or the year and month of birth (None when the birth date is unknown)."""
+    if name == "age":
+        return _age
+    if name == "birth_month":
+        return _birth_month
+    if name.startswith("q:"):
+        return _qualifications(name[2:])
+    if name in ("evaluations", "disciplines"):
+        return _items(name)
+    return _field(name)
 
 
 _BOUND_LIMIT = 65536
 """The most rules kept bound (rules × dates) before they are bound afresh."""
 
 
-class _Findings:
-    """The findings of bound rules by what their requirement read of the official (see :func:`facets_of`).
+class _Cache(Generic[V]):
+    """A cache by value, bounded: when full it is emptied. Safe across threads: a value is stored whole, and a race
+    at worst computes one twice.
 
-    A value is the rule's :class:`Finding`, or — for a shortfall of a rule with reliefs or grace periods, which read
-    more than the key — the requirement's verdict, to which the remedies are applied afresh. Bounded: when full it is
-    emptied. Safe across threads: a value is stored whole, and a race at worst computes one twice.
+    The engine has two: the findings of bound rules by what their requirement read of the official (see
+    :func:`facets_of`) — a value is the rule's :class:`Finding`, or, for a shortfall of a rule with reliefs or grace
+    periods (which read more than the key), the requirement's verdict, to which the remedies are applied afresh —
+    and the assessments of :meth:`Engine.evaluate` by the official's whole record but the id and the name.
     """
 
     def __init__(self, size: int) -> None:
         self.size = size
-        self.entries: dict[tuple[Any, ...], Finding | Verdict] = {}
+        self.entries: dict[tuple[Any, ...], V] = {}
 
-    def get(self, key: tuple[Any, ...]) -> Finding | Verdict | None:
+    def get(self, key: tuple[Any, ...]) -> V | None:
         return self.entries.get(key)
 
-    def put(self, key: tuple[Any, ...], value: Finding | Verdict) -> None:
+    def put(self, key: tuple[Any, ...], value: V) -> None:
         if self.size <= 0:
             return
         if len(self.entries) >= self.size:
             self.entries.clear()
         self.entries[key] = value
+
+
+_RECORD = tuple(name for name in Official.model_fields if name not in ("id", "full_name"))
+"""The fields of an official that key a whole assessment: every one but the id and the name (no rule the
+interpreter runs reads them; the assessment carries the official's own)."""
+
+
+def _record(official: Official) -> tuple[Any, ...]:
+    """The official's record but the id and the name, as a hashable key: scalars as they are, the qualifications,
+    evaluations and disciplines as the class and every field of each, in record order."""
+    fields = official.__dict__
+    values: list[Any] = []
+    for name in _RECORD:
+        value = fields[name]
+        if value.__class__ is tuple and value and isinstance(value[0], BaseModel):
+            value = tuple((item.__class__, *item.__dict__.values()) for item in value)
+        values.append(value)
+    return tuple(values)
+
+
+_ASSESSMENTS_LIMIT = 4096
+"""The most assessments :meth:`Engine.evaluate` keeps (fewer when ``cache_size`` is smaller)."""
 
 
 def cited_once(bases: Iterable[LegalBasis]) -> tuple[LegalBasis, ...]:
@@ -263,7 +330,10 @@ class Engine:
             d for s in self.registry.rulesets if s.ruleset.jurisdiction in jurisdictions for d in s.ruleset.delegations
         )
         self._selection = _Selection()
-        self._findings = _Findings(cache_size)
+        self._findings: _Cache[Finding | Verdict] = _Cache(cache_size)
+        self._assessments: _Cache[tuple[AdministrativeUnit | None, Assessment]] = _Cache(
+            min(cache_size, _ASSESSMENTS_LIMIT)
+        )
         self._bound: dict[tuple[int, date], _Bound] = {}
 
     @property
@@ -316,8 +386,9 @@ class Engine:
                 tuple(d for d in self._deadlines if d.covers(rule.code, as_of)),
                 rule.provisional,
                 cited_once(rule.basis),
-                facets_of(rule.requirement),
+                None if (names := facets_of(rule.requirement)) is None else tuple((n, _facet(n)) for n in names),
                 bool(rule.reliefs or rule.graces),
+                not (_custom(rule.requirement) or any(_custom(r.accept) for r in rule.reliefs)),
             )
             if len(self._bound) >= _BOUND_LIMIT:
                 self._bound.clear()
@@ -338,8 +409,30 @@ class Engine:
     ) -> Assessment:
         """Assess one official on ``as_of`` (a date or an ISO / ``dd/mm/yyyy`` string). ``official`` is an
         :class:`Official` or a roster row (validated here, title names resolved). ``unit`` overrides the lookup of
-        ``official.unit`` in the known units."""
-        return self._assess(self.official(official), as_date(as_of), unit, ())
+        ``official.unit`` in the known units.
+
+        An official whose record (all but the id and the name) was assessed on the same day gets the same assessment,
+        under their own id and name, from a cache (not with ``unit``, nor where a custom check ran)."""
+        person = self.official(official)
+        day = as_date(as_of)
+        if unit is not None or self._assessments.size <= 0 or person.__class__ is not Official:
+            return self._assess(person, day, unit, ())
+        known = self.units.get(person.unit) if person.unit is not None else None
+        key = (day, id(known), *_record(person))
+        try:
+            found = self._assessments.get(key)
+        except TypeError:  # a value that cannot be hashed (a subclass's field): not cached
+            return self._assess(person, day, known, ())
+        if found is not None and found[0] is known:
+            cached = found[1]
+            if cached.id == person.id and cached.full_name == person.full_name:
+                return cached
+            return replace(cached, id=person.id, full_name=person.full_name)
+        pure: list[bool] = []
+        assessment = self._assess(person, day, known, (), pure=pure)
+        if pure and pure[0]:
+            self._assessments.put(key, (known, assessment))
+        return assessment
 
     def official(self, row: Official | Mapping[str, Any]) -> Official:
         """An :class:`Official` from a roster row (title names resolved through the catalogue); pydantic's
@@ -394,7 +487,11 @@ class Engine:
         unit: AdministrativeUnit | None,
         warnings: tuple[RowError, ...],
         appointment: Appointment | None = None,
+        *,
+        pure: list[bool] | None = None,
     ) -> Assessment:
+        """The assessment of one official (``pure``, when given, is told whether only the interpreter ran: no custom
+        check)."""
         problems = implausible_dates(official, as_of)
         if problems:  # no verdict rests on an impossible date: the rules see it as unknown
             official = official.model_copy(update=dict.fromkeys((f for f, _ in problems), None))
@@ -413,6 +510,8 @@ class Engine:
             held_title=held,
         )
         bound, has_standard = self._select(as_of, title.code if title is not None else None, appointment is not None)
+        if pure is not None:
+            pure.append(all(b.interpreted for b in bound))
         if appointment is None and self._findings.size > 0:
             facets: dict[str, Any] = {}
             findings = [self._cached(b, official, ctx, facets) for b in bound]
@@ -453,17 +552,18 @@ class Engine:
 
     def _cached(self, bound: _Bound, official: Official, ctx: Context, facets: dict[str, Any]) -> Finding:
         """:meth:`_run` through the cache of findings (``facets``: the facets of this official computed so far)."""
-        names = bound.facets
-        if names is None:
+        reads = bound.facets
+        if reads is None:
             return self._run(bound, official, ctx)
-        values = []
-        for name in names:
+        as_of = ctx.as_of
+        values: list[Any] = [bound.serial, as_of]
+        for name, read in reads:
             value = facets.get(name, facets)
             if value is facets:
-                value = facets[name] = _facet(official, name, ctx.as_of)
+                value = facets[name] = read(official, as_of)
             values.append(value)
-        key = (bound.serial, ctx.as_of, *values)
-        found = self._findings.get(key)
+        key = tuple(values)
+        found = self._findings.entries.get(key)
         if found is None:
             rule = bound.rule
             try:
