@@ -250,10 +250,12 @@ def test_twins_share_an_assessment_under_their_own_id_and_name(
 ) -> None:
     engine = Engine(registry, units=units)
     on = date(2024, 1, 1)
+    engine.evaluate(make_official(id="A-1", full_name="Nguyễn Văn An"), as_of=on)
+    assert engine._assessments.entries == {}  # kept from the second time on
     first = engine.evaluate(make_official(id="A-1", full_name="Nguyễn Văn An"), as_of=on)
+    assert len(engine._assessments.entries) == 1
     twin = make_official(id="B-2", full_name="Lê Thị Cúc")
     second = engine.evaluate(twin, as_of=on)
-    assert len(engine._assessments.entries) == 1
     assert second.findings is first.findings  # from the cache
     assert (first.id, first.full_name, second.id, second.full_name) == ("A-1", "Nguyễn Văn An", "B-2", "Lê Thị Cúc")
     same(second, uncached(engine).evaluate(twin, as_of=on))
@@ -285,6 +287,7 @@ def test_any_field_but_the_id_and_the_name_misses(
         rotated=True,
     )
     engine.evaluate(base, as_of=on)
+    engine.evaluate(base, as_of=on)
     fresh = uncached(engine)
     for name in Official.model_fields:
         if name in ("id", "full_name"):
@@ -292,7 +295,8 @@ def test_any_field_but_the_id_and_the_name_misses(
         assert getattr(other, name) != getattr(base, name), name
         changed = base.model_copy(update={name: getattr(other, name)})
         entries = len(engine._assessments.entries)
-        same(engine.evaluate(changed, as_of=on), fresh.evaluate(changed, as_of=on))
+        for _ in range(2):  # a miss, then kept
+            same(engine.evaluate(changed, as_of=on), fresh.evaluate(changed, as_of=on))
         assert len(engine._assessments.entries) == entries + 1, name
 
 
@@ -303,7 +307,9 @@ def test_a_unit_replaced_in_the_engine_misses(registry: Registry, make_official:
     official = make_official(unit="X.1", prof="trung_cap")
     on = date(2024, 1, 1)
     engine.evaluate(official, as_of=on)
+    engine.evaluate(official, as_of=on)
     engine.units["X.1"] = Unit(code="X.1", name="Xã", tier="commune", kind="xa", area_flags=["mien_nui"])
+    engine.evaluate(official, as_of=on)
     after = engine.evaluate(official, as_of=on)
     same(after, uncached(engine).evaluate(official, as_of=on))
     assert len(engine._assessments.entries) == 2
@@ -339,10 +345,31 @@ def test_custom_checks_and_given_units_are_not_cached_whole(
     engine = Engine(load_registry(load_entry_points=False, plugins=[Plugin()]), units=units)
     on = date(2024, 1, 1)
     ok = engine.evaluate(make_official(id="OK"), as_of=on)
+    ok = engine.evaluate(make_official(id="OK"), as_of=on)
     ko = engine.evaluate(make_official(id="KO"), as_of=on)
     assert engine._assessments.entries == {}
     outcomes = {a.id: next(f.outcome for f in a.findings if f.rule == "TEST-ID") for a in (ok, ko)}
     assert outcomes == {"OK": Outcome.MET, "KO": Outcome.NOT_MET}
     plain = Engine(registry, units=units)
-    plain.evaluate(make_official(), as_of=on, unit=units[1])
+    for _ in range(2):
+        plain.evaluate(make_official(), as_of=on, unit=units[1])
     assert plain._assessments.entries == {}
+
+
+@PROPERTY
+@given(people=st.lists(officials(), min_size=5, max_size=30), as_of=AS_OF)
+def test_assessments_stay_within_their_size(
+    registry: Registry, units: list[AdministrativeUnit], people: list[Official], as_of: date
+) -> None:
+    """Kept from a record's second time on, at most ``cache_size`` of them (a stream of different officials keeps
+    none)."""
+    engine = Engine(registry, units=units, cache_size=4)
+    fresh = uncached(engine)
+    for official in people:
+        same(engine.evaluate(official, as_of=as_of), fresh.evaluate(official, as_of=as_of))
+    assert len(engine._assessments.entries) <= len(people) - len(
+        {o.model_dump_json(exclude={"id", "full_name"}) for o in people}
+    )
+    for official in [*people, *people]:
+        same(engine.evaluate(official, as_of=as_of), fresh.evaluate(official, as_of=as_of))
+        assert len(engine._assessments.entries) <= 4

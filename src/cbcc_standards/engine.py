@@ -12,7 +12,7 @@ from functools import lru_cache
 from itertools import count
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from .dates import age_on, parse_full_date
 from .i18n import Message, Text
@@ -215,8 +215,10 @@ class _Cache(Generic[V]):
         self.entries[key] = value
 
 
-_RECORD = tuple(name for name in Official.model_fields if name not in ("id", "full_name"))
-"""The fields of an official that key a whole assessment: every one but the id and the name (no rule the
+_LISTS = ("qualifications", "evaluations", "disciplines")
+"""The fields of an official that are lists of records (each keyed by its class and every field)."""
+_RECORD = tuple(name for name in Official.model_fields if name not in ("id", "full_name", *_LISTS))
+"""The other fields of an official that key a whole assessment: every one but the id and the name (no rule the
 interpreter runs reads them; the assessment carries the official's own)."""
 
 
@@ -224,13 +226,32 @@ def _record(official: Official) -> tuple[Any, ...]:
     """The official's record but the id and the name, as a hashable key: scalars as they are, the qualifications,
     evaluations and disciplines as the class and every field of each, in record order."""
     fields = official.__dict__
-    values: list[Any] = []
-    for name in _RECORD:
-        value = fields[name]
-        if value.__class__ is tuple and value and isinstance(value[0], BaseModel):
-            value = tuple((item.__class__, *item.__dict__.values()) for item in value)
-        values.append(value)
+    values = [fields[name] for name in _RECORD]
+    for name in _LISTS:
+        items = fields[name]
+        values.append(None if items is None else tuple([(i.__class__, *i.__dict__.values()) for i in items]))
     return tuple(values)
+
+
+class _Seen:
+    """Hashes of keys seen once, bounded (emptied when full): an assessment is kept from its record's second time on,
+    so that a stream of different officials does not fill the cache with objects (which the garbage collector would
+    then scan again and again) that are never asked for again."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.hashes: set[int] = set()
+
+    def again(self, digest: int) -> bool:
+        """True when ``digest`` was seen before (and it is forgotten); otherwise it is recorded."""
+        hashes = self.hashes
+        if digest in hashes:
+            hashes.discard(digest)
+            return True
+        if len(hashes) >= self.size:
+            hashes.clear()
+        hashes.add(digest)
+        return False
 
 
 _ASSESSMENTS_LIMIT = 4096
@@ -334,6 +355,7 @@ class Engine:
         self._assessments: _Cache[tuple[AdministrativeUnit | None, Assessment]] = _Cache(
             min(cache_size, _ASSESSMENTS_LIMIT)
         )
+        self._seen = _Seen(max(cache_size, 1))
         self._bound: dict[tuple[int, date], _Bound] = {}
 
     @property
@@ -430,7 +452,7 @@ class Engine:
             return replace(cached, id=person.id, full_name=person.full_name)
         pure: list[bool] = []
         assessment = self._assess(person, day, known, (), pure=pure)
-        if pure and pure[0]:
+        if pure and pure[0] and self._seen.again(hash(key)):
             self._assessments.put(key, (known, assessment))
         return assessment
 
