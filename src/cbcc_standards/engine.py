@@ -316,10 +316,11 @@ class Engine:
     the whole tree of the review's date) replace the units contributed by plugins, which are used when none are
     given. With ``strict`` a rule that raises stops the run.
 
-    Findings are cached by value (``cache_size`` entries at most; 0 turns the cache off): a rule's finding is kept
-    under the date and exactly what its requirement reads of the official (the qualifications of one kind, the birth
-    date…), so officials alike in that share it. Custom checks and appraisals are not cached; reliefs and grace
-    periods are applied afresh to every shortfall.
+    Findings are cached by value (``cache_size`` entries at most; 0 turns the caches off): a rule's finding is kept
+    under the date and exactly what its requirement reads of the official (the qualifications of one kind, the age,
+    the birth month…), so officials alike in that share it. Custom checks and appraisals are not cached; reliefs and
+    grace periods are applied afresh to every shortfall. :meth:`evaluate` also keeps whole assessments (see there).
+    docs/performance.md, "The engine's caches".
     """
 
     def __init__(
