@@ -330,7 +330,7 @@ class Engine:
         province: str | None = None,
         units: Mapping[str, AdministrativeUnit] | Iterable[AdministrativeUnit] | None = None,
         strict: bool = False,
-        cache_size: int = 16384,
+        cache_size: int = 8192,
     ) -> None:
         self.registry = registry if registry is not None else default_registry()
         if province is not None:
