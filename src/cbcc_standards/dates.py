@@ -11,6 +11,7 @@ Stated rules:
 from __future__ import annotations
 
 import re
+from calendar import isleap
 from datetime import date, timedelta
 from enum import StrEnum
 from functools import lru_cache
@@ -97,16 +98,21 @@ def parse_full_date(value: str) -> date:
     return parse_legal_date(value)
 
 
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def add_months(day: date, months: int) -> date:
-    """``day`` plus a number of months (negative to go back), clamped to the month's last day."""
-    result: date = day + relativedelta(months=months)
-    return result
+    """``day`` plus a number of months (negative to go back), clamped to the month's last day (as ``relativedelta``
+    does, computed directly: rosters add months and years to many dates)."""
+    year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
+    month += 1
+    last = 29 if month == 2 and isleap(year) else _MONTH_DAYS[month]
+    return date(year, month, day.day if day.day <= last else last)
 
 
 def add_years(day: date, years: int) -> date:
     """``day`` plus whole years; 29 February becomes 28 February in a non-leap year."""
-    result: date = day + relativedelta(years=years)
-    return result
+    return add_months(day, 12 * years)
 
 
 def day_before(day: date) -> date:

@@ -4,23 +4,44 @@ from __future__ import annotations
 
 from array import array
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import suppress
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Protocol
+from itertools import count
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 from pydantic import ValidationError
 
-from .dates import parse_full_date
+from .dates import age_on, parse_full_date
 from .i18n import Message, Text
 from .law import Confidence, LegalBasis
 from .officials import Official
 from .plugins import Registry, load_registry
 from .results import Assessment, Finding, Outcome, Rejected, RowError, row_errors
+from .rules.interpreter import check, remedied
 from .rules.interpreter import evaluate as interpret
 from .rules.model import NATIONAL, Appointment, Context, Deadline, Delegation, Rule, Verdict
-from .rules.requirements import Custom, NotEncoded
+from .rules.requirements import (
+    AnyOf,
+    AppointmentTerm,
+    Custom,
+    DisciplineWaiting,
+    Holds,
+    InPlanning,
+    MinAge,
+    MinLevel,
+    NoConsecutiveFailures,
+    NoFailureSince,
+    NotEncoded,
+    NotPastRetirement,
+    RecentRatings,
+    Requirement,
+    StateManagementCertificate,
+    TimeInLowerPost,
+    TitleInForce,
+)
 from .sanity import implausible_dates
 from .titles import Title
 from .units import AdministrativeUnit
@@ -40,6 +61,11 @@ __all__ = [
 ]
 
 M = Message.of
+V = TypeVar("V")
+
+
+_SERIALS = count()
+"""Numbers of bound rules, unique in the process: a bound rule's findings are cached under its number."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +78,184 @@ class _Bound:
     provisional: bool
     basis: tuple[LegalBasis, ...]
     """The rule's bases, one per citation (two notes on one document's article are cited once)."""
+    facets: tuple[tuple[str, Facet], ...] | None = None
+    """What the rule's requirement reads of the official (see :func:`facets_of`), each facet with how it is read;
+    None: its findings are not cached (a custom check)."""
+    remedies: bool = False
+    """The rule has reliefs or grace periods (they read more than the requirement: they run on every shortfall)."""
+    interpreted: bool = True
+    """No custom check in the rule (its requirement, its reliefs' accepted requirements): the interpreter reads only
+    the official's fields and the context, never the id or the name."""
+    serial: int = field(default_factory=lambda: next(_SERIALS))
+
+
+# What each kind of requirement reads of the official besides the date, the rule and the title the engine resolves
+# from ``Official.title`` (rules/interpreter.py, function by function). A facet is a field of the official;
+# ``q:<kind>``, the qualifications of one kind; ``age``, the age in whole years on the date (all a minimum age
+# reads of the birth date); ``birth_month``, the year and month of birth (all the retirement roadmap reads of it).
+# A kind missing here is not cached: those that read whole dates of the official (the age or working time at the
+# appointment) would rarely be found again. Appraisals are never cached.
+_READS: dict[type, Callable[[Any], frozenset[str]]] = {
+    MinLevel: lambda r: frozenset({f"q:{r.ladder}"}),
+    StateManagementCertificate: lambda r: frozenset({"q:state_management", "q:political_theory"}),
+    Holds: lambda r: frozenset({f"q:{r.kind}"}),
+    MinAge: lambda r: frozenset({"age"}),
+    AppointmentTerm: lambda r: frozenset(),
+    TimeInLowerPost: lambda r: frozenset(),
+    InPlanning: lambda r: frozenset({"title", "planned_titles"}),
+    RecentRatings: lambda r: frozenset({"evaluations", "disciplines"}),
+    DisciplineWaiting: lambda r: frozenset({"disciplines"}),
+    NoConsecutiveFailures: lambda r: frozenset({"evaluations", "disciplines"}),
+    NoFailureSince: lambda r: frozenset({"evaluations", "disciplines"}),
+    NotPastRetirement: lambda r: frozenset({"birth_month", "gender"}),
+    TitleInForce: lambda r: frozenset({"title", "category"}),
+    NotEncoded: lambda r: frozenset(),
+}
+
+
+def _custom(requirement: Requirement | None) -> bool:
+    """True when ``requirement`` is, or has among its options, a custom check."""
+    if isinstance(requirement, AnyOf):
+        return any(_custom(option) for option in requirement.options)
+    return isinstance(requirement, Custom)
+
+
+def facets_of(requirement: Requirement) -> tuple[str, ...] | None:
+    """The facets of the official a requirement's verdict depends on (sorted), or None when it cannot be said (a
+    custom check, a kind of requirement the table does not know)."""
+    if isinstance(requirement, AnyOf):
+        parts = [facets_of(option) for option in requirement.options]
+        if any(p is None for p in parts):
+            return None
+        return tuple(sorted({f for p in parts if p is not None for f in p}))
+    reads = _READS.get(type(requirement))
+    return tuple(sorted(reads(requirement))) if reads is not None else None
+
+
+Facet = Callable[[Official, date], Any]
+"""How one facet of an official is read on a date, as a hashable key."""
+
+
+def _age(official: Official, as_of: date) -> Any:
+    return age_on(official.birth_date, as_of) if official.birth_date is not None else None
+
+
+def _birth_month(official: Official, as_of: date) -> Any:
+    birth = official.birth_date
+    return (birth.year, birth.month) if birth is not None else None
+
+
+def _items(name: str) -> Facet:
+    def read(official: Official, as_of: date) -> Any:
+        items = getattr(official, name)
+        return None if items is None else tuple(tuple(item.__dict__.values()) for item in items)
+
+    return read
+
+
+def _qualifications(kind: str) -> Facet:
+    def read(official: Official, as_of: date) -> Any:
+        qualifications = official.qualifications
+        if qualifications is None:
+            return None
+        return tuple(tuple(q.__dict__.values()) for q in qualifications if q.kind == kind)
+
+    return read
+
+
+def _field(name: str) -> Facet:
+    def read(official: Official, as_of: date) -> Any:
+        return getattr(official, name)
+
+    return read
+
+
+@lru_cache(maxsize=64)
+def _facet(name: str) -> Facet:
+    """How a facet is read: a field, or the content of the qualifications of a kind (every field of each, in record
+    order; None when the record is unknown); evaluations and disciplines by every field of each; the age on the date
+    or the year and month of birth (None when the birth date is unknown)."""
+    if name == "age":
+        return _age
+    if name == "birth_month":
+        return _birth_month
+    if name.startswith("q:"):
+        return _qualifications(name[2:])
+    if name in ("evaluations", "disciplines"):
+        return _items(name)
+    return _field(name)
+
+
+_BOUND_LIMIT = 65536
+"""The most rules kept bound (rules × dates) before they are bound afresh."""
+
+
+class _Cache(Generic[V]):
+    """A cache by value, bounded: when full it is emptied. Safe across threads: a value is stored whole, and a race
+    at worst computes one twice.
+
+    The engine has two: the findings of bound rules by what their requirement read of the official (see
+    :func:`facets_of`) — a value is the rule's :class:`Finding`, or, for a shortfall of a rule with reliefs or grace
+    periods (which read more than the key), the requirement's verdict, to which the remedies are applied afresh —
+    and the assessments of :meth:`Engine.evaluate` by the official's whole record but the id and the name.
+    """
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.entries: dict[tuple[Any, ...], V] = {}
+
+    def get(self, key: tuple[Any, ...]) -> V | None:
+        return self.entries.get(key)
+
+    def put(self, key: tuple[Any, ...], value: V) -> None:
+        if self.size <= 0:
+            return
+        if len(self.entries) >= self.size:
+            self.entries.clear()
+        self.entries[key] = value
+
+
+_LISTS = ("qualifications", "evaluations", "disciplines")
+"""The fields of an official that are lists of records (each keyed by its class and every field)."""
+_RECORD = tuple(name for name in Official.model_fields if name not in ("id", "full_name", *_LISTS))
+"""The other fields of an official that key a whole assessment: every one but the id and the name (no rule the
+interpreter runs reads them; the assessment carries the official's own)."""
+
+
+def _record(official: Official) -> tuple[Any, ...]:
+    """The official's record but the id and the name, as a hashable key: scalars as they are, the qualifications,
+    evaluations and disciplines as the class and every field of each, in record order."""
+    fields = official.__dict__
+    values = [fields[name] for name in _RECORD]
+    for name in _LISTS:
+        items = fields[name]
+        values.append(None if items is None else tuple([(i.__class__, *i.__dict__.values()) for i in items]))
+    return tuple(values)
+
+
+class _Seen:
+    """Hashes of keys seen once, bounded (emptied when full): an assessment is kept from its record's second time on,
+    so that a stream of different officials does not fill the cache with objects (which the garbage collector would
+    then scan again and again) that are never asked for again."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.hashes: set[int] = set()
+
+    def again(self, digest: int) -> bool:
+        """True when ``digest`` was seen before (and it is forgotten); otherwise it is recorded."""
+        hashes = self.hashes
+        if digest in hashes:
+            hashes.discard(digest)
+            return True
+        if len(hashes) >= self.size:
+            hashes.clear()
+        hashes.add(digest)
+        return False
+
+
+_ASSESSMENTS_LIMIT = 4096
+"""The most assessments :meth:`Engine.evaluate` keeps (fewer when ``cache_size`` is smaller)."""
 
 
 def cited_once(bases: Iterable[LegalBasis]) -> tuple[LegalBasis, ...]:
@@ -89,7 +293,8 @@ class _Selection:
     def get(self, key: tuple[date, str | None, bool]) -> tuple[tuple[_Bound, ...], bool] | None:
         found = self.entries.get(key)
         if found is not None:
-            self.entries.move_to_end(key)
+            with suppress(KeyError):  # evicted meanwhile by another thread
+                self.entries.move_to_end(key)
         return found
 
     def put(self, key: tuple[date, str | None, bool], value: tuple[tuple[_Bound, ...], bool]) -> None:
@@ -105,6 +310,12 @@ class Engine:
     rule sets, delegations and deadlines of that jurisdiction on top of the national ones. ``units`` (the user's,
     the whole tree of the review's date) replace the units contributed by plugins, which are used when none are
     given. With ``strict`` a rule that raises stops the run.
+
+    Findings are cached by value (``cache_size`` entries at most; 0 turns the caches off): a rule's finding is kept
+    under the date and exactly what its requirement reads of the official (the qualifications of one kind, the age,
+    the birth month…), so officials alike in that share it. Custom checks and appraisals are not cached; reliefs and
+    grace periods are applied afresh to every shortfall. :meth:`evaluate` also keeps whole assessments (see there).
+    docs/performance.md, "The engine's caches".
     """
 
     def __init__(
@@ -114,6 +325,7 @@ class Engine:
         province: str | None = None,
         units: Mapping[str, AdministrativeUnit] | Iterable[AdministrativeUnit] | None = None,
         strict: bool = False,
+        cache_size: int = 8192,
     ) -> None:
         self.registry = registry if registry is not None else default_registry()
         if province is not None:
@@ -135,6 +347,12 @@ class Engine:
             d for s in self.registry.rulesets if s.ruleset.jurisdiction in jurisdictions for d in s.ruleset.delegations
         )
         self._selection = _Selection()
+        self._findings: _Cache[Finding | Verdict] = _Cache(cache_size)
+        self._assessments: _Cache[tuple[AdministrativeUnit | None, Assessment]] = _Cache(
+            min(cache_size, _ASSESSMENTS_LIMIT)
+        )
+        self._seen = _Seen(max(cache_size, 1))
+        self._bound: dict[tuple[int, date], _Bound] = {}
 
     @property
     def deadlines(self) -> tuple[Deadline, ...]:
@@ -157,26 +375,42 @@ class Engine:
         found = self._selection.get(key)
         if found is None:
             chosen = [
-                (rule, source)
-                for rule, source in self._rules
+                (number, rule)
+                for number, (rule, _) in enumerate(self._rules)
                 if rule.applies(as_of, title) and (appraisal or not rule.appointment_only)
             ]
             # A provincial rule that gives content to a national standard the sources leave unencoded supersedes it.
-            supplied = {r.tightens for r, _ in chosen if r.tightens is not None}
-            chosen = [(r, s) for r, s in chosen if not (r.code in supplied and isinstance(r.requirement, NotEncoded))]
+            supplied = {r.tightens for _, r in chosen if r.tightens is not None}
             bound = tuple(
-                _Bound(
-                    rule,
-                    source,
-                    tuple(d for d in self._deadlines if d.covers(rule.code, as_of)),
-                    rule.provisional,
-                    cited_once(rule.basis),
-                )
-                for rule, source in chosen
+                self._bind(number, as_of)
+                for number, r in chosen
+                if not (r.code in supplied and isinstance(r.requirement, NotEncoded))
             )
             has_standard = any(b.rule.standard and not b.rule.appointment_only for b in bound)
             found = (bound, has_standard)
             self._selection.put(key, found)
+        return found
+
+    def _bind(self, number: int, as_of: date) -> _Bound:
+        """The rule ``number`` of :attr:`rules` bound on ``as_of``: one object for every title it applies to, so that
+        its cached findings are shared."""
+        key = (number, as_of)
+        found = self._bound.get(key)
+        if found is None:
+            rule, source = self._rules[number]
+            found = _Bound(
+                rule,
+                source,
+                tuple(d for d in self._deadlines if d.covers(rule.code, as_of)),
+                rule.provisional,
+                cited_once(rule.basis),
+                None if (names := facets_of(rule.requirement)) is None else tuple((n, _facet(n)) for n in names),
+                bool(rule.reliefs or rule.graces),
+                not (_custom(rule.requirement) or any(_custom(r.accept) for r in rule.reliefs)),
+            )
+            if len(self._bound) >= _BOUND_LIMIT:
+                self._bound.clear()
+            found = self._bound.setdefault(key, found)
         return found
 
     def _delegations_for(self, as_of: date) -> dict[str, tuple[Delegation, ...]]:
@@ -193,8 +427,30 @@ class Engine:
     ) -> Assessment:
         """Assess one official on ``as_of`` (a date or an ISO / ``dd/mm/yyyy`` string). ``official`` is an
         :class:`Official` or a roster row (validated here, title names resolved). ``unit`` overrides the lookup of
-        ``official.unit`` in the known units."""
-        return self._assess(self.official(official), as_date(as_of), unit, ())
+        ``official.unit`` in the known units.
+
+        An official whose record (all but the id and the name) was assessed on the same day gets the same assessment,
+        under their own id and name, from a cache (not with ``unit``, nor where a custom check ran)."""
+        person = self.official(official)
+        day = as_date(as_of)
+        if unit is not None or self._assessments.size <= 0 or person.__class__ is not Official:
+            return self._assess(person, day, unit, ())
+        known = self.units.get(person.unit) if person.unit is not None else None
+        key = (day, id(known), *_record(person))
+        try:
+            found = self._assessments.get(key)
+        except TypeError:  # a value that cannot be hashed (a subclass's field): not cached
+            return self._assess(person, day, known, ())
+        if found is not None and found[0] is known:
+            cached = found[1]
+            if cached.id == person.id and cached.full_name == person.full_name:
+                return cached
+            return replace(cached, id=person.id, full_name=person.full_name)
+        pure: list[bool] = []
+        assessment = self._assess(person, day, known, (), pure=pure)
+        if pure and pure[0] and self._seen.again(hash(key)):
+            self._assessments.put(key, (known, assessment))
+        return assessment
 
     def official(self, row: Official | Mapping[str, Any]) -> Official:
         """An :class:`Official` from a roster row (title names resolved through the catalogue); pydantic's
@@ -249,7 +505,11 @@ class Engine:
         unit: AdministrativeUnit | None,
         warnings: tuple[RowError, ...],
         appointment: Appointment | None = None,
+        *,
+        pure: list[bool] | None = None,
     ) -> Assessment:
+        """The assessment of one official (``pure``, when given, is told whether only the interpreter ran: no custom
+        check)."""
         problems = implausible_dates(official, as_of)
         if problems:  # no verdict rests on an impossible date: the rules see it as unknown
             official = official.model_copy(update=dict.fromkeys((f for f, _ in problems), None))
@@ -268,7 +528,13 @@ class Engine:
             held_title=held,
         )
         bound, has_standard = self._select(as_of, title.code if title is not None else None, appointment is not None)
-        findings = [self._run(b, official, ctx) for b in bound]
+        if pure is not None:
+            pure.append(all(b.interpreted for b in bound))
+        if appointment is None and self._findings.size > 0:
+            facets: dict[str, Any] = {}
+            findings = [self._cached(b, official, ctx, facets) for b in bound]
+        else:
+            findings = [self._run(b, official, ctx) for b in bound]
         if title is not None and not has_standard and title.valid.contains(as_of):
             findings.append(_no_standards(title, as_of))
         if problems:
@@ -302,14 +568,50 @@ class Engine:
                 return None
         return found
 
-    def _run(self, bound: _Bound, official: Official, ctx: Context) -> Finding:
+    def _cached(self, bound: _Bound, official: Official, ctx: Context, facets: dict[str, Any]) -> Finding:
+        """:meth:`_run` through the cache of findings (``facets``: the facets of this official computed so far)."""
+        reads = bound.facets
+        if reads is None:
+            return self._run(bound, official, ctx)
+        as_of = ctx.as_of
+        values: list[Any] = [bound.serial, as_of]
+        for name, read in reads:
+            value = facets.get(name, facets)
+            if value is facets:
+                value = facets[name] = read(official, as_of)
+            values.append(value)
+        key = tuple(values)
+        found = self._findings.entries.get(key)
+        if found is None:
+            rule = bound.rule
+            try:
+                verdict = check(rule.requirement, official, ctx, rule)
+            except Exception:
+                return self._run(bound, official, ctx)
+            if verdict.outcome is Outcome.NOT_MET and bound.remedies:
+                found = verdict
+            else:
+                found = self._conclude(bound, verdict, ctx)
+            self._findings.put(key, found)
+        if isinstance(found, Finding):
+            return found
+        return self._run(bound, official, ctx, short=found)
+
+    def _run(self, bound: _Bound, official: Official, ctx: Context, short: Verdict | None = None) -> Finding:
+        """The finding of one bound rule (``short``: the requirement's shortfall, already checked)."""
         rule = bound.rule
         try:
-            verdict = interpret(rule, official, ctx)
+            verdict = interpret(rule, official, ctx) if short is None else remedied(rule, official, ctx, short)
         except Exception as exc:
             if self.strict:
                 raise
             return self._finding(bound, _fault(rule.code, f"{type(exc).__name__}: {exc}"))
+        return self._conclude(bound, verdict, ctx)
+
+    def _conclude(self, bound: _Bound, verdict: Verdict, ctx: Context) -> Finding:
+        """A rule's verdict as its finding: a grace needs a deadline; the provincial deadlines apply to a
+        shortfall."""
+        rule = bound.rule
         if verdict.outcome is Outcome.GRACE and verdict.deadline is None:
             if self.strict:
                 raise ValueError(f"rule {rule.code} answered 'grace' without a deadline")

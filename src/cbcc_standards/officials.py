@@ -100,7 +100,7 @@ class _Qualification(BaseModel):
                 )
             return data
         ladder = _LADDER_OF.get(cls)
-        if ladder is None or not isinstance(text, str) or text in ladder.codes:
+        if ladder is None or not isinstance(text, str) or text in _CODES[ladder.name]:
             return data
         reading = read_qualification(ladder.name, text)
         if reading.status not in ("mapped", "known_unmapped") or len(reading.credentials) != 1:
@@ -218,6 +218,9 @@ _LADDER_OF: dict[type[_Qualification], Ladder] = {
     ForeignLanguage: FOREIGN_LANGUAGE,
 }
 """The ladder of each qualification class that has levels (read by the free-text validator)."""
+
+_CODES: dict[str, frozenset[str]] = {ladder.name: frozenset(ladder.codes) for ladder in _LADDER_OF.values()}
+"""The level codes of each of those ladders, as a set (a level already a code is not read as free text)."""
 
 QUALIFICATION_LADDERS: dict[str, Ladder] = {
     "general_education": GENERAL_EDUCATION,

@@ -267,12 +267,16 @@ class Assessment:
         warnings: tuple[RowError, ...] = (),
     ) -> Assessment:
         """Build an assessment, deriving status, action and deadline from the findings."""
-        status = status_of(f.outcome for f in findings)
-        action = action_for(
-            status,
-            faulty=any(f.outcome is Outcome.ERROR for f in findings),
-            open_law=not any(f.missing for f in findings if f.outcome is Outcome.UNDETERMINED),
-        )
+        outcomes = {f.outcome for f in findings}
+        status = status_of(outcomes)
+        if status is Status.UNDETERMINED:
+            action = action_for(
+                status,
+                faulty=Outcome.ERROR in outcomes,
+                open_law=not any(f.missing for f in findings if f.outcome is Outcome.UNDETERMINED),
+            )
+        else:
+            action = _ACTIONS[status]
         deadline = None
         if status is Status.WITHIN_GRACE:
             deadline = min(f.deadline for f in findings if f.outcome is Outcome.GRACE and f.deadline is not None)

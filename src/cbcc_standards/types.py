@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
+from functools import lru_cache
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, WithJsonSchema
@@ -47,9 +48,13 @@ def _to_date(value: Any) -> Any:
     if not isinstance(value, str):
         return value
     try:
-        return parse_legal_date(value)
+        return _parse_date(value)
     except DateParseError as exc:
         raise PydanticCustomError(DateParseError.code, str(exc)) from None
+
+
+_parse_date = lru_cache(maxsize=4096)(parse_legal_date)
+""":func:`parse_legal_date`, cached (pure; a roster repeats its dates): the texts of invalid dates are not kept."""
 
 
 LegalDate = Annotated[
@@ -70,7 +75,11 @@ Code = Annotated[str, Field(min_length=1, max_length=200, pattern=r"^\S(.*\S)?$"
 
 
 def _level(ladder: Ladder) -> Any:
+    codes = frozenset(ladder.codes)
+
     def parse(value: Any) -> Any:
+        if value.__class__ is str and value in codes:  # a code already (most rows)
+            return value
         try:
             return ladder.parse(value)
         except UnknownLevelError as exc:

@@ -74,9 +74,16 @@ class Message:
     def of(cls, key: str, /, **params: Any) -> Message:
         """A message with keyword parameters: plain values, dates (kept as ISO strings), texts, nested messages, and
         sequences of these (kept as tuples)."""
-        items = [(name, value if value.__class__ in _KEPT else _plain(value)) for name, value in params.items()]
-        items.sort()  # by name: names are unique, so values are never compared
-        return cls(key, tuple(items))
+        if not params:
+            return cls(key, ())
+        kept = _KEPT
+        for value in params.values():
+            if value.__class__ not in kept:
+                items = [(name, v if v.__class__ in kept else _plain(v)) for name, v in params.items()]
+                items.sort()  # by name: names are unique, so values are never compared
+                return cls(key, tuple(items))
+        # Every value kept as it is (most messages): sorted by name, the values are never compared.
+        return cls(key, tuple(sorted(params.items())))
 
     def __reduce__(self) -> tuple[Any, ...]:  # pickled fast (a process pool sends many): the constructor's arguments
         return (Message, (self.key, self.params))

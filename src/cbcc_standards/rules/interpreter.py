@@ -52,7 +52,16 @@ from .requirements import (
     WorkingTimeAtAppointment,
 )
 
-__all__ = ["effective_ratings", "evaluate", "loosening", "made_ratings", "requirement_message", "subject"]
+__all__ = [
+    "check",
+    "effective_ratings",
+    "evaluate",
+    "loosening",
+    "made_ratings",
+    "remedied",
+    "requirement_message",
+    "subject",
+]
 
 M = Message.of
 
@@ -68,6 +77,12 @@ def evaluate(rule: Rule, official: Official, ctx: Context) -> Verdict:
     if verdict.outcome is Outcome.NOT_MET and (rule.reliefs or rule.graces):
         return _remedies(rule, requirement, official, ctx, verdict)
     return verdict
+
+
+def remedied(rule: Rule, official: Official, ctx: Context, short: Verdict) -> Verdict:
+    """A ``not_met`` verdict of ``rule``'s requirement (:func:`check`) after the rule's reliefs and grace periods:
+    what :func:`evaluate` says when the requirement is not met."""
+    return _remedies(rule, rule.requirement, official, ctx, short)
 
 
 def check(requirement: Requirement, official: Official, ctx: Context, rule: Rule | None = None) -> Verdict:
