@@ -274,7 +274,9 @@ def test_rule_explains_one_rule() -> None:
 
 def test_unknown_rule(capsys: pytest.CaptureFixture[str]) -> None:
     assert run("rule", "NOPE-1", "--plugins", "")[0] == 2
-    assert "unknown rule" in capsys.readouterr().err
+    assert "không có quy tắc «NOPE-1»" in capsys.readouterr().err
+    assert run("rule", "NOPE-1", "--plugins", "", "--lang", "en")[0] == 2
+    assert "unknown rule 'NOPE-1'" in capsys.readouterr().err
 
 
 def test_schema_roster_and_units() -> None:

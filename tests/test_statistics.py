@@ -515,21 +515,22 @@ def test_stats_json_csv_and_text(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("extra", "message"),
     [
-        (["--age-bands", "30,x"], "--age-bands"),
-        (["--age-bands", "40,30"], "increasing"),
-        (["--format", "xlsx"], "binary"),
-        (["--output", "report.pdf"], "cannot tell the format"),
-        (["--format", "html"], "cannot render a statistics"),
+        (["--age-bands", "30,x"], ("--age-bands «30,x» không hợp lệ", "--age-bands '30,x' is not valid")),
+        (["--age-bands", "40,30"], ("cần các số nguyên tăng dần", "increasing")),
+        (["--format", "xlsx"], ("tệp nhị phân", "binary")),
+        (["--output", "report.pdf"], ("không biết định dạng", "cannot tell the format")),
+        (["--format", "html"], ("không xuất được loại báo cáo này", "cannot render this report")),
     ],
 )
 def test_stats_errors_are_one_line_and_exit_2(
-    extra: list[str], message: str, capsys: pytest.CaptureFixture[str]
+    extra: list[str], message: tuple[str, str], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, _ = run(*stats_args("2021", *extra))
-    err = capsys.readouterr().err
-    assert code == 2
-    assert message in err
-    assert err.count("\n") == 1
+    for lang, expected in zip(("vi", "en"), message, strict=True):
+        code, _ = run(*stats_args("2021", *extra, "--lang", lang))
+        err = capsys.readouterr().err
+        assert code == 2
+        assert expected in err
+        assert err.count("\n") == 1
 
 
 def test_stats_of_a_missing_roster_leaves_no_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

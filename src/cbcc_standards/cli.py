@@ -297,8 +297,10 @@ def _registry(args: argparse.Namespace) -> Registry:
         known = {p.name for p in registry.plugins}
         unknown = sorted(set(allow) - known)
         if unknown:
-            installed = sorted(p.name for p in registry.plugins if not p.builtin) or ["none"]
-            raise UsageError(f"--plugins names unknown plugins {unknown} (installed: {', '.join(installed)})")
+            installed = sorted(p.name for p in registry.plugins if not p.builtin) or ["—"]
+            raise UsageError(
+                _cli_text("unknown_plugins", args.lang, names=", ".join(unknown), known=", ".join(installed))
+            )
     for plugin in registry.plugins:
         if plugin.error:
             error = " ".join(str(plugin.error_text(args.lang)).split())
@@ -319,22 +321,20 @@ def _renderer(args: argparse.Namespace, registry: Registry, kind: str) -> Render
         renderer = registry.renderer(named)
         if by_extension is not None and by_extension.extension != renderer.extension:
             raise UsageError(
-                f"--format {named} contradicts --output {args.output} (a {by_extension.name} file): choose one"
+                _cli_text("format_contradicts", args.lang, name=named, target=str(args.output), other=by_extension.name)
             )
     elif by_extension is not None:
         renderer = by_extension
     elif args.output is not None:
-        raise UsageError(
-            f"cannot tell the format of {args.output} from its extension: add --format "
-            f"({', '.join(sorted(registry.renderers))})"
-        )
+        known = ", ".join(sorted(registry.renderers))
+        raise UsageError(_cli_text("format_unknown_extension", args.lang, target=str(args.output), known=known))
     else:
         renderer = registry.renderer("text")
     if not renderer.accepts(kind):  # type: ignore[arg-type]
         usable = sorted(r.name for r, _ in registry.renderers.values() if r.accepts(kind))  # type: ignore[arg-type]
-        raise UsageError(f"format {renderer.name!r} cannot render a {kind} (use: {', '.join(usable)})")
+        raise UsageError(_cli_text("format_cannot_render", args.lang, name=renderer.name, known=", ".join(usable)))
     if renderer.binary and args.output is None:
-        raise UsageError(f"the {renderer.name} format is binary: give --output FILE{renderer.extension}")
+        raise UsageError(_cli_text("format_binary", args.lang, name=renderer.name, extension=renderer.extension))
     return renderer
 
 
@@ -513,7 +513,7 @@ def _cmd_rule(args: argparse.Namespace, out: TextIO) -> None:
     try:
         rule, ruleset, source = registry.rule(args.code.upper())
     except KeyError:
-        raise UsageError(f"unknown rule {args.code!r} (see '{PROG} rules')") from None
+        raise UsageError(_cli_text("unknown_rule", args.lang, code=args.code, prog=PROG)) from None
     module = sys.modules.get(source)
     document = RuleDocument(rule=rule, ruleset=ruleset, source=source, doc=module.__doc__ if module else None)
     _emit(args, _renderer(args, registry, "rule"), document, out)
@@ -676,8 +676,8 @@ def _cmd_stats(args: argparse.Namespace, out: TextIO) -> None:
 
     try:
         bands = parse_age_bands(args.age_bands)
-    except ValueError as exc:
-        raise UsageError(f"--age-bands {args.age_bands!r}: {exc}") from None
+    except ValueError:
+        raise UsageError(_cli_text("invalid_age_bands", args.lang, value=args.age_bands)) from None
     registry = _registry(args)
     renderer = _renderer(args, registry, "statistics")
     _require_extra(renderer)
@@ -695,8 +695,8 @@ def _cmd_retirements(args: argparse.Namespace, out: TextIO) -> None:
 
     try:
         months = parse_months(args.within)
-    except ValueError as exc:
-        raise UsageError(f"--within: {exc}") from None
+    except ValueError:
+        raise UsageError(_cli_text("invalid_within", args.lang, value=args.within)) from None
     registry = _registry(args)
     renderer = _renderer(args, registry, "retirements")
     _require_extra(renderer)

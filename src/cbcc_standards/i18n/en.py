@@ -694,4 +694,12 @@ MESSAGES: dict[str, str] = {
     "cli.invalid_json": "{path}: invalid JSON: {detail} (line {line})",
     "cli.not_a_person": "{path}: expected one JSON object (a person in the roster format)",
     "validation.unknown_unit": "unit {detail} is not in the units supplied: evaluated with the unit unknown.",
+    "cli.unknown_plugins": "--plugins names unknown plugins: {names} (installed: {known})",
+    "cli.format_contradicts": "--format {name} contradicts --output {target} (a {other} file): choose one",
+    "cli.format_unknown_extension": "cannot tell the format of {target} from its extension: add --format ({known})",
+    "cli.format_cannot_render": "format '{name}' cannot render this report (use: {known})",
+    "cli.format_binary": "the {name} format is binary: give --output FILE{extension}",
+    "cli.unknown_rule": "unknown rule '{code}' (see '{prog} rules')",
+    "cli.invalid_age_bands": "--age-bands '{value}' is not valid: increasing whole numbers separated by commas",
+    "cli.invalid_within": "--within '{value}' is not valid: months (24, 24m) or years (2y)",
 }

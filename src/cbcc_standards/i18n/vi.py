@@ -694,4 +694,12 @@ MESSAGES: dict[str, str] = {
     "cli.invalid_json": "{path}: JSON không hợp lệ: {detail} (dòng {line})",
     "cli.not_a_person": "{path}: cần một đối tượng JSON (một người theo định dạng danh sách)",
     "validation.unknown_unit": "đơn vị {detail} không có trong tệp đơn vị: đánh giá với đơn vị chưa rõ.",
+    "cli.unknown_plugins": "--plugins có plugin chưa cài đặt: {names} (đã cài: {known})",
+    "cli.format_contradicts": "--format {name} mâu thuẫn với --output {target} (tệp {other}): chọn một",
+    "cli.format_unknown_extension": "không biết định dạng của {target} theo phần mở rộng: thêm --format ({known})",
+    "cli.format_cannot_render": "định dạng «{name}» không xuất được loại báo cáo này (dùng: {known})",
+    "cli.format_binary": "định dạng {name} là tệp nhị phân: thêm --output TỆP{extension}",
+    "cli.unknown_rule": "không có quy tắc «{code}» (xem «{prog} rules»)",
+    "cli.invalid_age_bands": "--age-bands «{value}» không hợp lệ: cần các số nguyên tăng dần, cách nhau bằng dấu phẩy",
+    "cli.invalid_within": "--within «{value}» không hợp lệ: cần số tháng (24, 24m) hoặc năm (2y)",
 }
