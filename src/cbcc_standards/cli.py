@@ -400,8 +400,12 @@ def _engine(args: argparse.Namespace, registry: Registry) -> Any:
     from .io import read_units
 
     units = read_units(args.units) if getattr(args, "units", None) else None
+    from .plugins import UnknownJurisdictionError
+
     try:
         return Engine(registry, province=args.province, units=units, strict=args.strict)
+    except UnknownJurisdictionError:
+        raise  # worded in the reader's language by main
     except ValueError as exc:
         raise UsageError(str(exc)) from None
 
@@ -411,8 +415,8 @@ def _resolve_title(registry: Registry, title: str) -> str:
 
     try:
         code: str = registry.titles.resolve(title)
-    except UnknownTitleError as exc:
-        raise UsageError(str(exc)) from None
+    except UnknownTitleError:
+        raise UsageError(_cli_text("unknown_title", _ARGV_LANG, title=title)) from None
     return code
 
 
@@ -780,6 +784,8 @@ def _one_line(exc: BaseException) -> str:
     from .plugins import RegistrationError, UnknownJurisdictionError
 
     plain = UsageError | InputError | RegistrationError | UnknownJurisdictionError | WorkerError
+    if isinstance(exc, UnknownJurisdictionError):
+        exc = UsageError(_cli_text("unknown_province", province=exc.province, known=exc.known or "—"))
     text = str(exc) if isinstance(exc, plain) else f"{type(exc).__name__}: {exc}"
     text = " ".join(text.split())
     if not isinstance(exc, plain):

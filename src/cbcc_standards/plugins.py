@@ -73,7 +73,13 @@ class RegistrationError(ValueError):
 
 
 class UnknownJurisdictionError(ValueError):
-    """A province no plugin speaks for; the message lists the known ones with their aliases."""
+    """A province no plugin speaks for; the message lists the known ones with their aliases (``province`` and
+    ``known`` for a message in another language)."""
+
+    def __init__(self, province: str, known: str) -> None:
+        super().__init__(f"unknown province {province!r} (known: {known})")
+        self.province = province
+        self.known = known
 
 
 @dataclass(frozen=True)
@@ -271,7 +277,7 @@ class Registry:
             spellings = declared[0].spellings if declared else (code,)
             if any(slugify(s) == wanted for s in spellings):
                 return code
-        raise UnknownJurisdictionError(f"unknown province {text!r} (known: {self.describe_jurisdictions()})")
+        raise UnknownJurisdictionError(text, self.describe_jurisdictions())
 
     def describe_jurisdictions(self) -> str:
         """The known jurisdictions with their aliases, for messages: ``QN (quang_ngai, quang-ngai, 51)``."""
@@ -280,7 +286,7 @@ class Registry:
             declared = self.provinces.get(code)
             others = declared[0].spellings[1:] if declared else ()
             parts.append(f"{code} ({', '.join(others)})" if others else code)
-        return "; ".join(parts) or "none"
+        return "; ".join(parts) or "—"
 
     def renderer(self, name: str) -> Renderer:
         """The renderer registered under ``name``; ``KeyError`` if none."""

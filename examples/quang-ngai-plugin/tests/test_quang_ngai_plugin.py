@@ -137,8 +137,10 @@ def test_an_unknown_province_lists_the_known_ones(
     assert main(["check", str(ROSTER), "--province", "Ha Noi", "--as-of", "2022-01-01"], out=io.StringIO()) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1
-    assert "unknown province 'Ha Noi'" in err
+    assert "tỉnh «Ha Noi»" in err  # in the reader's language, Vietnamese by default
     assert "QN (quang_ngai, quang-ngai, Quảng Ngãi, 51)" in err
+    assert main(["check", str(ROSTER), "--province", "Ha Noi", "--as-of", "2022-01-01", "--lang", "en"]) == 2
+    assert "unknown province 'Ha Noi'" in capsys.readouterr().err
 
 
 def _passing_on_the_illustrative_list(on: date) -> set[str]:

@@ -702,4 +702,6 @@ MESSAGES: dict[str, str] = {
     "cli.unknown_rule": "unknown rule '{code}' (see '{prog} rules')",
     "cli.invalid_age_bands": "--age-bands '{value}' is not valid: increasing whole numbers separated by commas",
     "cli.invalid_within": "--within '{value}' is not valid: months (24, 24m) or years (2y)",
+    "cli.unknown_province": "unknown province '{province}' (known: {known})",
+    "cli.unknown_title": "unknown title '{title}' (see 'cbcc-standards schema' or docs/input-format.md)",
 }

@@ -702,4 +702,6 @@ MESSAGES: dict[str, str] = {
     "cli.unknown_rule": "không có quy tắc «{code}» (xem «{prog} rules»)",
     "cli.invalid_age_bands": "--age-bands «{value}» không hợp lệ: cần các số nguyên tăng dần, cách nhau bằng dấu phẩy",
     "cli.invalid_within": "--within «{value}» không hợp lệ: cần số tháng (24, 24m) hoặc năm (2y)",
+    "cli.unknown_province": "không có plugin nào cung cấp quy định cho tỉnh «{province}» (các tỉnh có: {known})",
+    "cli.unknown_title": "chức danh «{title}» không có trong danh mục (xem «cbcc-standards schema» hoặc docs/input-format.md)",
 }
