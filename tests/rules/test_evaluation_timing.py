@@ -247,8 +247,16 @@ FROM_2026 = [
         "evaluation.earlier_run",
         id="law-52-run-then-rated",
     ),
-    # A run that ended in 2019 is before Law 52/2019 (in force 01/07/2020).
+    # A run that ended in 2019 is before Law 52/2019 (in force 01/07/2020); one that ended in 2020 is under it.
     pytest.param(date(2026, 3, 1), ratings((2018, FAIL), (2019, FAIL)), [], Outcome.MET, None, id="run-before-law-52"),
+    pytest.param(
+        date(2026, 3, 1),
+        ratings((2019, FAIL), (2020, FAIL)),
+        [],
+        Outcome.MET,
+        "evaluation.earlier_run",
+        id="run-ending-in-law-52-first-year",
+    ),
 ]
 
 

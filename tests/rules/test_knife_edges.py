@@ -113,3 +113,43 @@ def test_planning_unknown_is_not_a_no(
     found = engine.appraise(person, title="commune.truong_phong", on=date(2026, 9, 1)).findings
     (finding,) = [f for f in found if f.rule == "APPT-2026-PLAN"]
     assert (finding.outcome, finding.missing) == (outcome, missing)
+
+
+@pytest.mark.parametrize(
+    ("on", "read_as"),
+    [
+        # ND 33/2023 Art 5 lists the commune civil-servant titles to 30/06/2025: on that day the title is itself.
+        (date(2025, 6, 30), "commune.dia_chinh"),
+        # From 01/07/2025 it is read as a not-yet-placed commune civil servant (legal-sources §9.1, ND 361/2025).
+        (date(2025, 7, 1), "commune.cong_chuc"),
+    ],
+)
+def test_an_old_title_is_read_as_its_successor_from_the_day_after_it_ends(
+    engine: Engine, make_official: Callable[..., Official], on: date, read_as: str
+) -> None:
+    person = make_official(title="commune.dia_chinh", category="cong_chuc")
+    (title,) = [f for f in engine.evaluate(person, as_of=on).findings if f.rule == "CBCC-TITLE"]
+    assert title.actual == read_as
+
+
+@pytest.mark.parametrize(
+    ("on", "outcome"),
+    [
+        # The ratings of 2021–2023 on 01/06/2024: a discipline decided in 2023 (ND 48/2023's first year) would make
+        # 2023 "không hoàn thành", so with the disciplines unknown the condition is open.
+        (date(2024, 6, 1), Outcome.UNDETERMINED),
+        # The ratings of 2020–2022 on 01/06/2023: no year from 2023 is among them; the record decides.
+        (date(2023, 6, 1), Outcome.MET),
+    ],
+)
+def test_recent_ratings_with_unknown_disciplines_from_the_first_counted_year(
+    engine: Engine, make_official: Callable[..., Official], on: date, outcome: Outcome
+) -> None:
+    from cbcc_standards.rules.interpreter import check
+    from cbcc_standards.rules.model import Context
+    from cbcc_standards.rules.requirements import RecentRatings
+
+    person = make_official(evaluations=[{"year": y, "level": "hoan_thanh_tot"} for y in range(2019, 2024)])
+    person = person.model_copy(update={"disciplines": None})
+    requirement = RecentRatings(years=3, at_least="hoan_thanh_tot", discipline_counts_from=2023)
+    assert check(requirement, person, Context(as_of=on, unit=None, title=None)).outcome is outcome
