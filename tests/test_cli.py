@@ -176,7 +176,9 @@ def test_unreadable_roster_exits_2_with_one_line(
 
 def test_missing_roster_file(capsys: pytest.CaptureFixture[str]) -> None:
     assert run("check", "/nonexistent/roster.json", "--as-of", "2021-12-31")[0] == 2
-    assert "no such file" in capsys.readouterr().err
+    assert "/nonexistent/roster.json: không có tệp này" in capsys.readouterr().err
+    assert run("check", "/nonexistent/roster.json", "--as-of", "2021-12-31", "--lang", "en")[0] == 2
+    assert "/nonexistent/roster.json: no such file" in capsys.readouterr().err
 
 
 def test_bad_units_file_names_row_and_field(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -519,7 +519,7 @@ def test_xlsx_roster_without_openpyxl(tmp_path: Path, monkeypatch: pytest.Monkey
 
 @pytest.mark.parametrize(
     ("content", "message"),
-    [(b"not a zip file", "not a readable .xlsx workbook"), (None, "has no header row")],
+    [(b"not a zip file", "không đọc được như một sổ tính Excel .xlsx"), (None, "không có dòng tiêu đề")],
 )
 def test_unreadable_xlsx_roster_exits_2(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes | None, message: str

@@ -786,6 +786,8 @@ def _one_line(exc: BaseException) -> str:
     plain = UsageError | InputError | RegistrationError | UnknownJurisdictionError | WorkerError
     if isinstance(exc, UnknownJurisdictionError):
         exc = UsageError(_cli_text("unknown_province", province=exc.province, known=exc.known or "—"))
+    elif isinstance(exc, InputError):
+        exc = UsageError(exc.message(_ARGV_LANG))
     text = str(exc) if isinstance(exc, plain) else f"{type(exc).__name__}: {exc}"
     text = " ".join(text.split())
     if not isinstance(exc, plain):

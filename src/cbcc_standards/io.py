@@ -16,7 +16,7 @@ from .officials import Official
 from .reading.headers import FIELDS, Target, load_column_mapping, parse_target
 from .reading.jsonrows import MAX_JSON_DEPTH, clean_json_row, depth_exceeds
 from .reading.mappings import load_value_mapping
-from .reading.messages import message
+from .reading.messages import WordedError, message
 from .reading.qualtext import ValueMapping
 from .reading.sources import MAX_RECORD_CHARS, CsvSource, SourceError, XlsxSource, scan_file
 from .reading.summary import ReadingSummary
@@ -30,8 +30,9 @@ __all__ = ["InputError", "RosterFile", "check_file", "read_units"]
 _CHUNK = 1 << 16
 
 
-class InputError(Exception):
-    """A file that cannot be read at all (missing, empty, not UTF-8, broken JSON, a CSV without an id column)."""
+class InputError(WordedError):
+    """A file that cannot be read at all (missing, empty, not UTF-8, broken JSON, a CSV without an id column);
+    :meth:`~cbcc_standards.reading.messages.WordedError.message` says it in the reader's language."""
 
 
 EXCEL_HINT = "pip install 'cbcc_standards[excel]'"
@@ -44,15 +45,15 @@ def _format_of(path: Path, excel: bool = False) -> str:
         return "jsonl"
     if suffix in (".json", ".csv") or (excel and suffix == ".xlsx"):
         return suffix[1:]
-    expected = ".json, .jsonl, .csv or .xlsx" if excel else ".json, .jsonl or .csv"
-    raise InputError(f"{path}: unknown file type {suffix!r} (expected {expected})")
+    expected = ".json, .jsonl, .csv, .xlsx" if excel else ".json, .jsonl, .csv"
+    raise InputError.of("reader.unknown_type", path=str(path), suffix=suffix, expected=expected)
 
 
 def _openpyxl(path: Path) -> Any:
     try:
         import openpyxl  # type: ignore[import-untyped]
     except ImportError:
-        raise InputError(f"{path}: reading .xlsx files needs openpyxl: {EXCEL_HINT}") from None
+        raise InputError.of("reader.needs_openpyxl", path=str(path), hint=EXCEL_HINT) from None
     return openpyxl
 
 
@@ -62,11 +63,11 @@ def check_file(path: Path, text: bool = True) -> str:
     try:
         scan = scan_file(path)
     except SourceError as exc:
-        raise InputError(str(exc)) from None
+        raise InputError.wrap(exc) from None
     if text and scan.bad_at is not None:
         if scan.bad_at == scan.size:
-            raise InputError(f"{path}: not UTF-8 (truncated character at the end)")
-        raise InputError(f"{path}: not UTF-8 (byte {scan.bad_at})")
+            raise InputError.of("reader.truncated_utf8", path=str(path))
+        raise InputError.of("reader.not_utf8", path=str(path), offset=scan.bad_at)
     return scan.sha256
 
 
@@ -101,7 +102,7 @@ def _iter_json_array(fh: TextIO, path: Path) -> Iterator[Any]:
                 return False
 
     def fail(what: str) -> InputError:
-        return InputError(f"{path}: invalid JSON at character {consumed + pos}: {what}")
+        return InputError.of("reader.invalid_json_file", path=str(path), at=consumed + pos, what=what)
 
     def skip_value() -> int:
         """The end of a value too deep for the decoder, found by counting brackets outside strings."""
@@ -127,7 +128,7 @@ def _iter_json_array(fh: TextIO, path: Path) -> Iterator[Any]:
                     return i
 
     if not skip_ws() or buffer[pos] != "[":
-        raise InputError(f"{path}: a .json roster must be a JSON list of objects")
+        raise InputError.of("reader.not_a_list", path=str(path))
     pos += 1
     state = "first"
     while True:
@@ -215,7 +216,7 @@ class RosterFile:
             self.columns = _column_mapping(columns, lang)
             self.mapping = _value_mapping(mapping, lang)
         except ValueError as exc:
-            raise InputError(str(exc)) from None
+            raise InputError.wrap(exc) from None
         self._csv: CsvSource | None = None
         if self.format == "xlsx":
             _openpyxl(self.path)
@@ -224,7 +225,7 @@ class RosterFile:
             try:
                 self._csv = CsvSource.open(self.path, encoding=encoding, lang=lang)
             except SourceError as exc:
-                raise InputError(str(exc)) from None
+                raise InputError.wrap(exc) from None
             self.sha256 = self._csv.sha256
         else:
             self.sha256 = check_file(self.path)
@@ -369,7 +370,7 @@ class RosterFile:
                     self.path, _openpyxl(self.path), sheet=self.sheet, sha256=self.sha256, lang=self.lang
                 )
             except SourceError as exc:
-                raise InputError(str(exc)) from None
+                raise InputError.wrap(exc) from None
             try:
                 skipped = [f"{name} ({why})" for name, why in book.skipped]
                 self.reading.source = {"sheet": book.name, "skipped_sheets": skipped}
@@ -388,7 +389,7 @@ class RosterFile:
             finally:
                 book.close()
         except TableError as exc:
-            raise InputError(str(exc)) from None
+            raise InputError.wrap(exc) from None
 
     def _table(self, records: Iterator[Record]) -> Iterator[Mapping[str, Any] | Rejected]:
         for record in records:
@@ -446,19 +447,19 @@ def read_units(path: str | Path, *, lang: str = "vi") -> list[AdministrativeUnit
             rows = _units_json(path, fmt)
         for number, row in enumerate(rows, start=1):
             if not isinstance(row, dict):
-                raise InputError(f"{path}: row {number}: not an object")
+                raise InputError.of("units.not_an_object", path=str(path), row=number)
             units.append(AdministrativeUnit.model_validate(coerce_unit_row(row)))
     except ValidationError as exc:
         err = exc.errors(include_url=False)[0]
         field = ".".join(str(p) for p in err["loc"])
         raise InputError(f"{path}: row {number}, field {field}: {err['msg']}") from None
     except json.JSONDecodeError as exc:
-        raise InputError(f"{path}: row {number + 1}: invalid JSON: {exc.msg}") from None
+        raise InputError.of("units.invalid_json", path=str(path), row=number + 1, what=exc.msg) from None
     except RecursionError:
         reason = message("reader.too_deep", "en", limit=MAX_JSON_DEPTH)
         raise InputError(f"{path}: row {number + 1}: {reason}") from None
     if not units:
-        raise InputError(f"{path}: no units")
+        raise InputError.of("units.none", path=str(path))
     errors = [p for p in check_unit_tree(units) if p.severity == "error"]
     if errors:
         shown = "; ".join(p.message(lang) for p in errors[:5])
@@ -481,7 +482,7 @@ def _units_csv(path: Path, lang: str) -> Iterator[dict[str, str]]:
     try:
         source = CsvSource.open(path, encoding=None, lang=lang)
     except SourceError as exc:
-        raise InputError(str(exc)) from None
+        raise InputError.wrap(exc) from None
     header: list[str] | None = None
     for record in source.records():
         cells = record.cells

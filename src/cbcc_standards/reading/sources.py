@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from .._text import slugify
-from .messages import message
+from .messages import WordedError, message
 
 __all__ = [
     "MAX_CELL_CHARS",
@@ -46,8 +46,9 @@ MAX_ROW_CELLS = 16_384
 _CHUNK = 1 << 16
 
 
-class SourceError(Exception):
-    """A file that cannot be read at all; the message is one line, in the reader's language."""
+class SourceError(WordedError):
+    """A file that cannot be read at all; the message is one line (:meth:`~WordedError.message` in the reader's
+    language)."""
 
 
 def column_letter(index: int) -> str:
@@ -159,11 +160,11 @@ def scan_file(path: Path) -> Scan:
             except UnicodeDecodeError:
                 bad_at = size
     except FileNotFoundError:
-        raise SourceError(f"{path}: no such file") from None
+        raise SourceError.of("reader.no_such_file", path=str(path)) from None
     except IsADirectoryError:
-        raise SourceError(f"{path}: is a directory") from None
+        raise SourceError.of("reader.is_directory", path=str(path)) from None
     if size == 0:
-        raise SourceError(f"{path}: empty file")
+        raise SourceError.of("reader.empty_file", path=str(path))
     return Scan(digest.hexdigest(), size, head, bad_at)
 
 
@@ -416,7 +417,7 @@ class XlsxSource:
                 warnings.simplefilter("ignore")
                 book = openpyxl.load_workbook(path, read_only=True, data_only=True)
         except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
-            raise SourceError(f"{path}: not a readable .xlsx workbook ({type(exc).__name__}: {exc})") from None
+            raise SourceError.of("reader.not_xlsx", path=str(path), detail=f"{type(exc).__name__}: {exc}") from None
         try:
             chosen, skipped = _choose_sheet(path, book, sheet, lang)
         except BaseException:
@@ -468,7 +469,7 @@ def _choose_sheet(path: Path, book: Any, name: str | None, lang: str) -> tuple[A
         else:
             return sheet, skipped
     if not sheets:
-        raise SourceError(f"{path}: the workbook has no sheet")
+        raise SourceError.of("reader.no_sheets", path=str(path))
     if all(why == "empty" for _, why in skipped):
-        raise SourceError(f"{path}: the workbook has no header row (every sheet is empty)")
+        raise SourceError.of("reader.all_sheets_empty", path=str(path))
     raise SourceError(message("reader.empty_workbook", lang, path=path, sheets=titles))

@@ -25,6 +25,7 @@ from starlette.responses import Response, StreamingResponse
 from ..engine import Engine
 from ..i18n import Lang
 from ..io import InputError, RosterFile, read_units
+from ..reading.messages import WordedError
 from ..reading.normalize import canonical_row, report_dict
 from ..report.quality import DEFAULT_AGE_BANDS, FORMS, Form
 from ..report.renderers import Document, Renderer
@@ -343,9 +344,9 @@ def render_report(state: ServerState, job: ReportRequest, out: IO[bytes]) -> Non
             text.flush()
             text.detach()
     except InputError as exc:
-        raise ApiError.of(400, "unreadable_file", lang, detail=upload.clean(str(exc))[:1000]) from None
+        raise ApiError.of(400, "unreadable_file", lang, detail=upload.clean(_said(exc, lang))[:1000]) from None
     except (LookupError, UnicodeError) as exc:  # an unknown --encoding, a CSV not in the encoding given
-        raise ApiError.of(400, "unreadable_file", lang, detail=upload.clean(str(exc))[:1000]) from None
+        raise ApiError.of(400, "unreadable_file", lang, detail=upload.clean(_said(exc, lang))[:1000]) from None
 
 
 render_review = render_report
@@ -427,6 +428,11 @@ def _line(item: Assessment | Rejected, lang: Lang) -> str:
     return json.dumps(data, ensure_ascii=False) + "\n"
 
 
+def _said(error: BaseException, lang: Lang) -> str:
+    """An input error in ``lang`` (a reader's error in the catalogue's words, any other as it is)."""
+    return error.message(lang.value) if isinstance(error, WordedError) else str(error)
+
+
 def add_upload_routes(app: FastAPI, state: ServerState) -> None:
     """Add the batch, review and normalize endpoints to ``app``."""
 
@@ -488,7 +494,7 @@ def add_upload_routes(app: FastAPI, state: ServerState) -> None:
             try:
                 roster = RosterFile(path, lang=lang.value)
             except InputError as exc:
-                raise ApiError.of(400, "invalid_json", lang, detail=upload.clean(str(exc))[:500]) from None
+                raise ApiError.of(400, "invalid_json", lang, detail=upload.clean(_said(exc, lang))[:500]) from None
             items = roster.locate(engine.evaluate_roster(roster, as_of=as_of))
 
             def chunk() -> tuple[str, InputError | None]:
@@ -503,7 +509,7 @@ def add_upload_routes(app: FastAPI, state: ServerState) -> None:
 
             first, error = await run_in_threadpool(chunk)
             if error is not None and not first:
-                raise ApiError.of(400, "invalid_json", lang, detail=upload.clean(str(error))[:500])
+                raise ApiError.of(400, "invalid_json", lang, detail=upload.clean(_said(error, lang))[:500])
         except BaseException:
             upload.close()
             raise
@@ -515,7 +521,7 @@ def add_upload_routes(app: FastAPI, state: ServerState) -> None:
                     if text:
                         yield text
                     if failed is not None:
-                        detail = upload.clean(str(failed))[:500]
+                        detail = upload.clean(_said(failed, lang))[:500]
                         items = [ErrorItem("invalid_json", _t("invalid_json", lang, detail=detail))]
                         yield json.dumps({"type": "error", **error_body(items)}, ensure_ascii=False) + "\n"
                         return
@@ -626,9 +632,9 @@ def _normalize(state: ServerState, upload: Upload, lang: Lang) -> Response:
             else:
                 rows.append(canonical_row(item, roster.extras.get(number)))
     except InputError as exc:
-        raise ApiError.of(400, "unreadable_file", lang, detail=upload.clean(str(exc))[:1000]) from None
+        raise ApiError.of(400, "unreadable_file", lang, detail=upload.clean(_said(exc, lang))[:1000]) from None
     except (LookupError, UnicodeError) as exc:
-        raise ApiError.of(400, "unreadable_file", lang, detail=upload.clean(str(exc))[:1000]) from None
+        raise ApiError.of(400, "unreadable_file", lang, detail=upload.clean(_said(exc, lang))[:1000]) from None
     report = report_dict(roster.reading, rejected, len(rows))
     report["file"] = upload.clean(str(report["file"]))
     return json_response({"roster": rows, "report": report})
