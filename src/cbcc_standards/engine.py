@@ -86,6 +86,12 @@ class _Bound:
     interpreted: bool = True
     """No custom check in the rule (its requirement, its reliefs' accepted requirements): the interpreter reads only
     the official's fields and the context, never the id or the name."""
+    accepts: tuple[tuple[str, Facet], ...] | None = None
+    """What the requirements the rule's reliefs accept read of the official (see :func:`facets_of`), each facet with
+    how it is read; None: its remedied shortfalls are not cached (no remedies, or a custom check)."""
+    thresholds: tuple[tuple[str, date, bool], ...] = ()
+    """The days the rule's reliefs and grace periods compare a date of the official with: (``appointed_on`` or
+    ``service_start``, the day, True for on or before / False for before it) — all they read of those dates."""
     serial: int = field(default_factory=lambda: next(_SERIALS))
 
 
@@ -118,6 +124,36 @@ def _custom(requirement: Requirement | None) -> bool:
     if isinstance(requirement, AnyOf):
         return any(_custom(option) for option in requirement.options)
     return isinstance(requirement, Custom)
+
+
+def _accepts(rule: Rule) -> tuple[tuple[str, Facet], ...] | None:
+    """The facets the requirements ``rule``'s reliefs accept read, each with how it is read (empty when none accepts
+    one); None when the rule has no reliefs nor grace periods, or when what an accepted requirement reads cannot be
+    said (a custom check)."""
+    if not (rule.reliefs or rule.graces):
+        return None
+    names: set[str] = set()
+    for relief in rule.reliefs:
+        if relief.accept is not None:
+            reads = facets_of(relief.accept)
+            if reads is None:
+                return None
+            names.update(reads)
+    return tuple((n, _facet(n)) for n in sorted(names))
+
+
+def _thresholds(rule: Rule) -> tuple[tuple[str, date, bool], ...]:
+    """The comparisons of the official's dates ``rule``'s remedies make (rules/interpreter.py): a relief for those
+    appointed before a day (``appointed_on < day``), a grace period for those in office by a day (``start <= day``,
+    the start the appointment or the earliest of recruitment and appointment)."""
+    days: list[tuple[str, date, bool]] = []
+    for relief in rule.reliefs:
+        if relief.appointed_before is not None:
+            days.append(("appointed_on", relief.appointed_before, False))
+    for grace in rule.graces:
+        start = "appointed_on" if grace.start_field == "appointed_on" else "service_start"
+        days.append((start, grace.in_office_by, True))
+    return tuple(days)
 
 
 def facets_of(requirement: Requirement) -> tuple[str, ...] | None:
@@ -194,10 +230,12 @@ class _Cache(Generic[V]):
     """A cache by value, bounded: when full it is emptied. Safe across threads: a value is stored whole, and a race
     at worst computes one twice.
 
-    The engine has two: the findings of bound rules by what their requirement read of the official (see
+    The engine has three: the findings of bound rules by what their requirement read of the official (see
     :func:`facets_of`) — a value is the rule's :class:`Finding`, or, for a shortfall of a rule with reliefs or grace
-    periods (which read more than the key), the requirement's verdict, to which the remedies are applied afresh —
-    and the assessments of :meth:`Engine.evaluate` by the official's whole record but the id and the name.
+    periods (which read more than the key), the requirement's verdict; the remedied findings of those shortfalls, by
+    that key and what the remedies read (the unit, the held title, the ethnic minority flag, how the appointment
+    date and the start of service compare with the remedies' days, what an accepted lower requirement reads); and
+    the assessments of :meth:`Engine.evaluate` by the official's whole record but the id and the name.
     """
 
     def __init__(self, size: int) -> None:
@@ -313,8 +351,9 @@ class Engine:
 
     Findings are cached by value (``cache_size`` entries at most; 0 turns the caches off): a rule's finding is kept
     under the date and exactly what its requirement reads of the official (the qualifications of one kind, the age,
-    the birth month…), so officials alike in that share it. Custom checks and appraisals are not cached; reliefs and
-    grace periods are applied afresh to every shortfall. :meth:`evaluate` also keeps whole assessments (see there).
+    the birth month…), so officials alike in that share it; a shortfall remedied by reliefs or grace periods is kept
+    under that and what the remedies read. Custom checks and appraisals are not cached. :meth:`evaluate` also keeps
+    whole assessments (see there).
     docs/performance.md, "The engine's caches".
     """
 
@@ -351,6 +390,7 @@ class Engine:
         self._assessments: _Cache[tuple[AdministrativeUnit | None, Assessment]] = _Cache(
             min(cache_size, _ASSESSMENTS_LIMIT)
         )
+        self._remedied: _Cache[tuple[AdministrativeUnit | None, Finding]] = _Cache(cache_size)
         self._seen = _Seen(max(cache_size, 1))
         self._bound: dict[tuple[int, date], _Bound] = {}
 
@@ -407,6 +447,8 @@ class Engine:
                 None if (names := facets_of(rule.requirement)) is None else tuple((n, _facet(n)) for n in names),
                 bool(rule.reliefs or rule.graces),
                 not (_custom(rule.requirement) or any(_custom(r.accept) for r in rule.reliefs)),
+                _accepts(rule),
+                _thresholds(rule),
             )
             if len(self._bound) >= _BOUND_LIMIT:
                 self._bound.clear()
@@ -595,7 +637,34 @@ class Engine:
             self._findings.put(key, found)
         if isinstance(found, Finding):
             return found
-        return self._run(bound, official, ctx, short=found)
+        accepts = bound.accepts
+        if accepts is None or official.__class__ is not Official:
+            return self._run(bound, official, ctx, short=found)
+        # What the reliefs and grace periods read (rules/interpreter.py, ``_remedies``, ``_relief``, ``_grace``):
+        # the shortfall (``key``), the date (in ``key``), the unit (its flags and code, by identity: checked on a
+        # hit), the held title (a successor's predecessor), the ethnic minority flag, the delegations (of the date),
+        # how the appointment date or the start of service compares with the days of the rule's reliefs and grace
+        # periods (``thresholds``; None when unknown), and what the accepted requirements read (``accepts``).
+        # Appraisals (``ctx.appointment``) never come here.
+        unit = ctx.unit
+        held = ctx.held_title
+        values = [key, id(unit), None if held is None else held.code, official.ethnic_minority]
+        for field_name, day, inclusive in bound.thresholds:
+            start = official.appointed_on if field_name == "appointed_on" else official.service_start()
+            values.append(None if start is None else (start <= day if inclusive else start < day))
+        for name, read in accepts:
+            value = facets.get(name, facets)
+            if value is facets:
+                value = facets[name] = read(official, as_of)
+            values.append(value)
+        remedy_key = tuple(values)
+        kept = self._remedied.entries.get(remedy_key)
+        if kept is not None and kept[0] is unit:
+            return kept[1]
+        finding = self._run(bound, official, ctx, short=found)
+        if finding.outcome is not Outcome.ERROR:
+            self._remedied.put(remedy_key, (unit, finding))
+        return finding
 
     def _run(self, bound: _Bound, official: Official, ctx: Context, short: Verdict | None = None) -> Finding:
         """The finding of one bound rule (``short``: the requirement's shortfall, already checked)."""
