@@ -541,3 +541,22 @@ def test_remedied_shortfalls_stay_within_their_size(
         same(engine.evaluate(official, as_of=as_of), fresh.evaluate(official, as_of=as_of))
         assert len(engine._remedied.entries) <= 2
     assert fresh._remedied.entries == {}
+
+
+def test_the_no_standards_finding_is_built_once_per_title_and_day(registry: Registry) -> None:
+    """The finding that a title has no standard encoded is a pure function of the title and the day: kept, equal to
+    a fresh one, other for another day, within its bound."""
+    from cbcc_standards.engine import _UNCOVERED_LIMIT
+    from cbcc_standards.engine import _no_standards as fresh
+
+    engine = Engine(registry)
+    title = registry.titles["commune.chu_tich_ubnd"]
+    on = date(2024, 1, 1)
+    first = engine._no_standards(title, on)
+    assert engine._no_standards(title, on) is first
+    assert first == fresh(title, on)
+    later = engine._no_standards(title, date(2024, 1, 2))
+    assert later == fresh(title, date(2024, 1, 2)) != first
+    for day in range(_UNCOVERED_LIMIT + 5):
+        engine._no_standards(title, date.fromordinal(on.toordinal() + day))
+        assert len(engine._uncovered) <= _UNCOVERED_LIMIT

@@ -82,7 +82,8 @@ class _Bound:
     """What the rule's requirement reads of the official (see :func:`facets_of`), each facet with how it is read;
     None: its findings are not cached (a custom check)."""
     remedies: bool = False
-    """The rule has reliefs or grace periods (they read more than the requirement: they run on every shortfall)."""
+    """The rule has reliefs or grace periods (they read more than the requirement: a shortfall is remedied under a
+    key of its own, see ``accepts`` and ``thresholds``)."""
     interpreted: bool = True
     """No custom check in the rule (its requirement, its reliefs' accepted requirements): the interpreter reads only
     the official's fields and the context, never the id or the name."""
@@ -292,6 +293,9 @@ class _Seen:
         return False
 
 
+_UNCOVERED_LIMIT = 4096
+"""The most findings "no standard encoded for the title" kept (titles × dates) before they are built afresh."""
+
 _ASSESSMENTS_LIMIT = 4096
 """The most assessments :meth:`Engine.evaluate` keeps (fewer when ``cache_size`` is smaller)."""
 
@@ -392,6 +396,7 @@ class Engine:
         )
         self._remedied: _Cache[tuple[AdministrativeUnit | None, Finding]] = _Cache(cache_size)
         self._seen = _Seen(max(cache_size, 1))
+        self._uncovered: dict[tuple[date, str], tuple[Title, Finding]] = {}
         self._bound: dict[tuple[int, date], _Bound] = {}
 
     @property
@@ -578,7 +583,7 @@ class Engine:
         else:
             findings = [self._run(b, official, ctx) for b in bound]
         if title is not None and not has_standard and title.valid.contains(as_of):
-            findings.append(_no_standards(title, as_of))
+            findings.append(self._no_standards(title, as_of))
         if problems:
             findings.append(_implausible(problems))
         return Assessment.of(
@@ -590,6 +595,18 @@ class Engine:
             findings=tuple(findings),
             warnings=warnings,
         )
+
+    def _no_standards(self, title: Title, as_of: date) -> Finding:
+        """The finding that no standard of ``title`` is encoded on ``as_of``: one object per catalogue title and day
+        (a pure function of the two; at most :data:`_UNCOVERED_LIMIT` kept)."""
+        key = (as_of, title.code)
+        found = self._uncovered.get(key)
+        if found is None or found[0] is not title:
+            found = (title, _no_standards(title, as_of))
+            if len(self._uncovered) >= _UNCOVERED_LIMIT:
+                self._uncovered.clear()
+            self._uncovered[key] = found
+        return found[1]
 
     def _successor(self, title: Title, as_of: date) -> Title | None:
         """The title an official holding ``title`` is read as holding on ``as_of``, after ``title`` ended."""
