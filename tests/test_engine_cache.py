@@ -560,3 +560,47 @@ def test_the_no_standards_finding_is_built_once_per_title_and_day(registry: Regi
     for day in range(_UNCOVERED_LIMIT + 5):
         engine._no_standards(title, date.fromordinal(on.toordinal() + day))
         assert len(engine._uncovered) <= _UNCOVERED_LIMIT
+
+
+def test_contexts_are_kept_by_identity_and_bounded(registry: Registry, make_official: Build) -> None:
+    """An assessment's context is kept per day, unit, title and held title (by identity): a unit replaced in the
+    engine gets a context of its own, and the assessment a fresh engine gives; at most the bound kept."""
+    from cbcc_standards import AdministrativeUnit as Unit
+    from cbcc_standards.engine import _CONTEXTS_LIMIT
+
+    engine = Engine(registry, units=[Unit(code="X.1", name="Xã", tier="commune", kind="xa")])
+    on = date(2024, 1, 1)
+    official = make_official(unit="X.1", prof="trung_cap", recruited_on="2024-01-01")
+    engine.evaluate(official, as_of=on)
+    assert len(engine._contexts) == 1
+    engine.units["X.1"] = Unit(code="X.1", name="Xã", tier="commune", kind="xa", area_flags=["vung_dbkk"])
+    after = engine.evaluate(official, as_of=date(2026, 6, 1))
+    same(after, uncached(engine).evaluate(official, as_of=date(2026, 6, 1)))
+    [context] = [c for c in engine._contexts.values() if c.as_of == date(2026, 6, 1)]
+    assert context.unit is engine.units["X.1"]
+    for day in range(_CONTEXTS_LIMIT + 5):
+        engine.evaluate(official, as_of=date.fromordinal(on.toordinal() + day))
+        assert len(engine._contexts) <= _CONTEXTS_LIMIT
+
+
+@pytest.mark.parametrize("unit", ["T.H.MOUNTAIN", "T.H.UNLISTED", "T.H.PLAIN"])
+def test_remedies_read_the_code_of_a_unit_a_delegation_lists(
+    registry: Registry, make_official: Build, unit: str
+) -> None:
+    """Two communes with the same flags, one listed by the province's delegation and one not, and one with none:
+    whichever comes second, its remedied shortfall is its own (the one a fresh engine gives)."""
+    from cbcc_standards import AdministrativeUnit as Unit
+
+    units = [
+        Unit(code=code, name="Xã", tier="commune", kind="xa", area_flags=flags)
+        for code, flags in (("T.H.MOUNTAIN", ["mien_nui"]), ("T.H.UNLISTED", ["mien_nui"]), ("T.H.PLAIN", []))
+    ]
+    engine = Engine(registry, province="TEST", units=units)
+    on = date(2021, 6, 1)
+    first = make_official(prof="trung_cap", unit="T.H.MOUNTAIN")
+    listed = engine.evaluate(first, as_of=on)
+    second = make_official(id="T-2", prof="trung_cap", unit=unit)
+    assessment = engine.evaluate(second, as_of=on)
+    same(assessment, uncached(engine).evaluate(second, as_of=on))
+    if second.unit != "T.H.MOUNTAIN":
+        assert assessment.status != listed.status

@@ -234,9 +234,10 @@ class _Cache(Generic[V]):
     The engine has three: the findings of bound rules by what their requirement read of the official (see
     :func:`facets_of`) — a value is the rule's :class:`Finding`, or, for a shortfall of a rule with reliefs or grace
     periods (which read more than the key), the requirement's verdict; the remedied findings of those shortfalls, by
-    that key and what the remedies read (the unit, the held title, the ethnic minority flag, how the appointment
-    date and the start of service compare with the remedies' days, what an accepted lower requirement reads); and
-    the assessments of :meth:`Engine.evaluate` by the official's whole record but the id and the name.
+    that key and what the remedies read (the unit's flags, and its code where a delegation lists units; the held
+    title, the ethnic minority flag, how the appointment date and the start of service compare with the remedies'
+    days, what an accepted lower requirement reads); and the assessments of :meth:`Engine.evaluate` by the
+    official's whole record but the id and the name.
     """
 
     def __init__(self, size: int) -> None:
@@ -292,6 +293,9 @@ class _Seen:
         hashes.add(digest)
         return False
 
+
+_CONTEXTS_LIMIT = 4096
+"""The most contexts of assessments kept (days × units × titles) before they are built afresh."""
 
 _UNCOVERED_LIMIT = 4096
 """The most findings "no standard encoded for the title" kept (titles × dates) before they are built afresh."""
@@ -394,9 +398,12 @@ class Engine:
         self._assessments: _Cache[tuple[AdministrativeUnit | None, Assessment]] = _Cache(
             min(cache_size, _ASSESSMENTS_LIMIT)
         )
-        self._remedied: _Cache[tuple[AdministrativeUnit | None, Finding]] = _Cache(cache_size)
+        self._remedied: _Cache[Finding] = _Cache(cache_size)
+        # A delegation of the engine lists its units: a remedy may read a unit's code.
+        self._listing = any(d.units is not None for d in self._delegations)
         self._seen = _Seen(max(cache_size, 1))
         self._uncovered: dict[tuple[date, str], tuple[Title, Finding]] = {}
+        self._contexts: dict[tuple[date, int, int, int], Context] = {}
         self._bound: dict[tuple[int, date], _Bound] = {}
 
     @property
@@ -566,14 +573,16 @@ class Engine:
         held: Title | None = None
         if title is not None and (successor := self._successor(title, as_of)) is not None:
             held, title = title, successor
-        ctx = Context(
-            as_of=as_of,
-            unit=unit,
-            title=title,
-            delegations=self._delegations_for(as_of),
-            appointment=appointment,
-            held_title=held,
-        )
+        ctx = self._context(as_of, unit, title, held) if appointment is None else None
+        if ctx is None:
+            ctx = Context(
+                as_of=as_of,
+                unit=unit,
+                title=title,
+                delegations=self._delegations_for(as_of),
+                appointment=appointment,
+                held_title=held,
+            )
         bound, has_standard = self._select(as_of, title.code if title is not None else None, appointment is not None)
         if pure is not None:
             pure.append(all(b.interpreted for b in bound))
@@ -595,6 +604,22 @@ class Engine:
             findings=tuple(findings),
             warnings=warnings,
         )
+
+    def _context(
+        self, as_of: date, unit: AdministrativeUnit | None, title: Title | None, held: Title | None
+    ) -> Context:
+        """The context of an assessment (not an appraisal): one object per day, unit, title and held title, kept by
+        their identity (checked on a hit; at most :data:`_CONTEXTS_LIMIT`)."""
+        key = (as_of, id(unit), id(title), id(held))
+        found = self._contexts.get(key)
+        if found is None or found.unit is not unit or found.title is not title or found.held_title is not held:
+            found = Context(
+                as_of=as_of, unit=unit, title=title, delegations=self._delegations_for(as_of), held_title=held
+            )
+            if len(self._contexts) >= _CONTEXTS_LIMIT:
+                self._contexts.clear()
+            self._contexts[key] = found
+        return found
 
     def _no_standards(self, title: Title, as_of: date) -> Finding:
         """The finding that no standard of ``title`` is encoded on ``as_of``: one object per catalogue title and day
@@ -658,14 +683,19 @@ class Engine:
         if accepts is None or official.__class__ is not Official:
             return self._run(bound, official, ctx, short=found)
         # What the reliefs and grace periods read (rules/interpreter.py, ``_remedies``, ``_relief``, ``_grace``):
-        # the shortfall (``key``), the date (in ``key``), the unit (its flags and code, by identity: checked on a
-        # hit), the held title (a successor's predecessor), the ethnic minority flag, the delegations (of the date),
-        # how the appointment date or the start of service compares with the days of the rule's reliefs and grace
-        # periods (``thresholds``; None when unknown), and what the accepted requirements read (``accepts``).
-        # Appraisals (``ctx.appointment``) never come here.
+        # the shortfall (``key``), the date (in ``key``), the unit (whether known, its flags and whether it is in a
+        # difficult area; its code when a delegation lists units), the held title (a successor's predecessor), the
+        # ethnic minority flag, the delegations (of the date), how the appointment date or the start of service
+        # compares with the days of the rule's reliefs and grace periods (``thresholds``; None when unknown), and
+        # what the accepted requirements read (``accepts``). Appraisals (``ctx.appointment``) never come here.
         unit = ctx.unit
         held = ctx.held_title
-        values = [key, id(unit), None if held is None else held.code, official.ethnic_minority]
+        values = [
+            key,
+            None if unit is None else (unit.area_flags, unit.difficult_area, unit.code if self._listing else None),
+            None if held is None else held.code,
+            official.ethnic_minority,
+        ]
         for field_name, day, inclusive in bound.thresholds:
             start = official.appointed_on if field_name == "appointed_on" else official.service_start()
             values.append(None if start is None else (start <= day if inclusive else start < day))
@@ -676,11 +706,11 @@ class Engine:
             values.append(value)
         remedy_key = tuple(values)
         kept = self._remedied.entries.get(remedy_key)
-        if kept is not None and kept[0] is unit:
-            return kept[1]
+        if kept is not None:
+            return kept
         finding = self._run(bound, official, ctx, short=found)
         if finding.outcome is not Outcome.ERROR:
-            self._remedied.put(remedy_key, (unit, finding))
+            self._remedied.put(remedy_key, finding)
         return finding
 
     def _run(self, bound: _Bound, official: Official, ctx: Context, short: Verdict | None = None) -> Finding:
