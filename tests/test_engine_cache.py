@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cbcc_standards import AdministrativeUnit, Assessment, Engine, Official
+from cbcc_standards import AdministrativeUnit, Assessment, Engine, Official, Outcome
 from cbcc_standards.engine import facets_of
 from cbcc_standards.plugins import Registry
 from cbcc_standards.rules.requirements import AnyOf, Custom, MinLevel
@@ -373,3 +373,234 @@ def test_assessments_stay_within_their_size(
     for official in [*people, *people]:
         same(engine.evaluate(official, as_of=as_of), fresh.evaluate(official, as_of=as_of))
         assert len(engine._assessments.entries) <= 4
+
+
+# -- remedied shortfalls (reliefs and grace periods) --------------------------------------------------------------
+
+REMEDY_DAYS = (
+    None,
+    *(
+        date.fromordinal(d.toordinal() + k)
+        for d in (date(2019, 12, 24), date(2022, 8, 1), date(2023, 8, 1))
+        for k in (-1, 0, 1)
+    ),
+    date(2025, 6, 29),
+    date(2025, 6, 30),
+    date(2025, 7, 1),
+    date(2015, 3, 1),
+)
+"""Dates on either side of, and on, the days the built-in reliefs and grace periods compare dates with."""
+
+REMEDY_PROPERTY = settings(
+    max_examples=120,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+
+REMEDY_TITLES = (
+    ("commune.tai_chinh_ke_toan", "cong_chuc"),
+    ("commune.tu_phap_ho_tich", "cong_chuc"),
+    ("commune.van_hoa_xa_hoi", "cong_chuc"),
+    ("commune.chu_tich_ubnd", "can_bo"),
+)
+
+
+@st.composite
+def shortfalls(draw: st.DrawFn, build: Build) -> list[Official]:
+    """Officials who fall short alike (the same qualifications) but differ in what the remedies read: the
+    appointment and recruitment dates around the remedies' days, the unit, the ethnicity, the title."""
+    quals = {
+        "prof": draw(st.sampled_from((None, "so_cap", "trung_cap", "cao_dang"))),
+        "edu": draw(st.sampled_from(("thpt", "thcs"))),
+        "llct": draw(st.sampled_from((None, "so_cap", "trung_cap"))),
+    }
+    crowd = []
+    for number in range(draw(st.integers(2, 8))):
+        title, category = draw(st.sampled_from(REMEDY_TITLES))
+        crowd.append(
+            build(
+                id=f"S-{number}",
+                title=title,
+                category=category,
+                unit=draw(st.sampled_from(UNIT_CODES)),
+                recruited_on=draw(st.sampled_from(REMEDY_DAYS)),
+                appointed_on=draw(st.sampled_from(REMEDY_DAYS)),
+                ethnicity=draw(st.sampled_from((None, "Kinh", "Tày"))),
+                birth_date=draw(st.sampled_from(("1970-01-01", "1985-04-12", "1990-09-30"))),
+                **quals,
+            )
+        )
+    return crowd
+
+
+@REMEDY_PROPERTY
+@given(
+    data=st.data(),
+    as_of=st.sampled_from(
+        (date(2019, 12, 25), date(2021, 6, 1), date(2023, 8, 2), date(2024, 1, 1), date(2025, 7, 1), date(2026, 6, 1))
+    ),
+    provincial=st.booleans(),
+)
+def test_a_remedied_shortfall_from_the_cache_is_the_fresh_one(
+    registry: Registry,
+    units: list[AdministrativeUnit],
+    make_official: Build,
+    data: st.DataObject,
+    as_of: date,
+    provincial: bool,
+) -> None:
+    """Shortfalls alike, remedied (or not) by reliefs and grace periods that read other facts: on one engine, twice
+    over, each official's assessment is a fresh engine's."""
+    crowd = data.draw(shortfalls(make_official))
+    cached = Engine(registry, province="TEST" if provincial else None, units=units)
+    fresh = uncached(cached)
+    for official in [*crowd, *crowd]:
+        same(cached.evaluate(official, as_of=as_of), fresh.evaluate(official, as_of=as_of))
+
+
+def test_a_remedied_shortfall_is_shared(
+    registry: Registry, units: list[AdministrativeUnit], make_official: Build
+) -> None:
+    """Two officials short alike, in office alike before the grace period's day: the second's remedied finding is
+    the first's."""
+    engine = Engine(registry, units=units)
+    on = date(2024, 1, 1)
+    engine.evaluate(make_official(prof="trung_cap", recruited_on="2015-03-01"), as_of=on)
+    entries = len(engine._remedied.entries)
+    assert entries >= 1
+    second = make_official(id="T-2", prof="trung_cap", recruited_on="2016-05-01", birth_date="1980-01-01")
+    assessment = engine.evaluate(second, as_of=on)
+    assert len(engine._remedied.entries) == entries  # a hit
+    same(assessment, uncached(engine).evaluate(second, as_of=on))
+    assert any(f.outcome is Outcome.GRACE for f in assessment.findings)
+
+
+REMEDY_CHANGES: dict[str, tuple[date, dict[str, Any], dict[str, Any]]] = {
+    "recruited after the grace's day": (
+        date(2024, 1, 1),
+        {"recruited_on": "2023-08-01"},
+        {"recruited_on": "2023-08-02"},
+    ),
+    "recruitment unknown": (date(2024, 1, 1), {"recruited_on": "2023-08-01"}, {"recruited_on": None}),
+    "appointed after the grace's day": (
+        date(2024, 1, 1),
+        {"title": "commune.chu_tich_ubnd", "category": "can_bo", "llct": "trung_cap", "appointed_on": "2023-08-01"},
+        {"appointed_on": "2023-08-02"},
+    ),
+    "appointment unknown": (
+        date(2024, 1, 1),
+        {"title": "commune.chu_tich_ubnd", "category": "can_bo", "llct": "trung_cap", "appointed_on": "2023-08-01"},
+        {"appointed_on": None},
+    ),
+    "start of service from the appointment": (
+        date(2024, 1, 1),
+        {"recruited_on": None, "appointed_on": "2023-08-02"},
+        {"appointed_on": "2023-08-01"},
+    ),
+    "ethnicity": (date(2026, 6, 1), {"recruited_on": "2025-06-01", "ethnicity": "Kinh"}, {"ethnicity": "Tày"}),
+    "ethnicity unknown": (date(2026, 6, 1), {"recruited_on": "2025-06-01", "ethnicity": "Kinh"}, {"ethnicity": None}),
+    "unit (delegation)": (date(2021, 6, 1), {"unit": "T.H.PLAIN"}, {"unit": "T.H.MOUNTAIN"}),
+    "unit unknown": (date(2021, 6, 1), {"unit": "T.H.PLAIN"}, {"unit": "T.H.UNKNOWN"}),
+    "held title (read as its successor)": (
+        date(2026, 6, 1),
+        {"prof": "cao_dang", "field": "luật", "recruited_on": "2025-06-01", "ethnicity": "Kinh"},
+        {"title": "commune.tu_phap_ho_tich"},
+    ),
+    "unit flags": (date(2026, 6, 1), {"recruited_on": "2025-06-01", "ethnicity": "Kinh"}, {"unit": "T.H.ISLAND"}),
+}
+
+
+@pytest.mark.parametrize("change", sorted(REMEDY_CHANGES))
+def test_changing_what_a_remedy_reads_misses(
+    registry: Registry, units: list[AdministrativeUnit], make_official: Build, change: str
+) -> None:
+    """The same shortfall, with one fact a relief or grace period reads changed: a miss, the fresh engine's
+    assessment (the province ``TEST`` delegates the trung cấp exception to its listed difficult-area communes)."""
+    on, base, changed_fields = REMEDY_CHANGES[change]
+    engine = Engine(registry, province="TEST", units=units)
+    first = make_official(**({"prof": "trung_cap"} | base))
+    engine.evaluate(first, as_of=on)
+    entries = len(engine._remedied.entries)
+    assert entries >= 1
+    changed = make_official(**({"id": "T-2", "prof": "trung_cap"} | base | changed_fields))
+    assessment = engine.evaluate(changed, as_of=on)
+    assert len(engine._remedied.entries) > entries
+    same(assessment, uncached(engine).evaluate(changed, as_of=on))
+
+
+@REMEDY_PROPERTY
+@given(data=st.data(), as_of=st.sampled_from((date(2021, 6, 1), date(2024, 1, 1), date(2026, 6, 1))))
+def test_remedied_shortfalls_stay_within_their_size(
+    registry: Registry, units: list[AdministrativeUnit], make_official: Build, data: st.DataObject, as_of: date
+) -> None:
+    crowd = [*data.draw(shortfalls(make_official)), *data.draw(shortfalls(make_official))]
+    engine = Engine(registry, units=units, cache_size=2)
+    fresh = uncached(engine)
+    for official in crowd:
+        same(engine.evaluate(official, as_of=as_of), fresh.evaluate(official, as_of=as_of))
+        assert len(engine._remedied.entries) <= 2
+    assert fresh._remedied.entries == {}
+
+
+def test_the_no_standards_finding_is_built_once_per_title_and_day(registry: Registry) -> None:
+    """The finding that a title has no standard encoded is a pure function of the title and the day: kept, equal to
+    a fresh one, other for another day, within its bound."""
+    from cbcc_standards.engine import _UNCOVERED_LIMIT
+    from cbcc_standards.engine import _no_standards as fresh
+
+    engine = Engine(registry)
+    title = registry.titles["commune.chu_tich_ubnd"]
+    on = date(2024, 1, 1)
+    first = engine._no_standards(title, on)
+    assert engine._no_standards(title, on) is first
+    assert first == fresh(title, on)
+    later = engine._no_standards(title, date(2024, 1, 2))
+    assert later == fresh(title, date(2024, 1, 2)) != first
+    for day in range(_UNCOVERED_LIMIT + 5):
+        engine._no_standards(title, date.fromordinal(on.toordinal() + day))
+        assert len(engine._uncovered) <= _UNCOVERED_LIMIT
+
+
+def test_contexts_are_kept_by_identity_and_bounded(registry: Registry, make_official: Build) -> None:
+    """An assessment's context is kept per day, unit, title and held title (by identity): a unit replaced in the
+    engine gets a context of its own, and the assessment a fresh engine gives; at most the bound kept."""
+    from cbcc_standards import AdministrativeUnit as Unit
+    from cbcc_standards.engine import _CONTEXTS_LIMIT
+
+    engine = Engine(registry, units=[Unit(code="X.1", name="Xã", tier="commune", kind="xa")])
+    on = date(2024, 1, 1)
+    official = make_official(unit="X.1", prof="trung_cap", recruited_on="2024-01-01")
+    engine.evaluate(official, as_of=on)
+    assert len(engine._contexts) == 1
+    engine.units["X.1"] = Unit(code="X.1", name="Xã", tier="commune", kind="xa", area_flags=["vung_dbkk"])
+    after = engine.evaluate(official, as_of=date(2026, 6, 1))
+    same(after, uncached(engine).evaluate(official, as_of=date(2026, 6, 1)))
+    [context] = [c for c in engine._contexts.values() if c.as_of == date(2026, 6, 1)]
+    assert context.unit is engine.units["X.1"]
+    for day in range(_CONTEXTS_LIMIT + 5):
+        engine.evaluate(official, as_of=date.fromordinal(on.toordinal() + day))
+        assert len(engine._contexts) <= _CONTEXTS_LIMIT
+
+
+@pytest.mark.parametrize("unit", ["T.H.MOUNTAIN", "T.H.UNLISTED", "T.H.PLAIN"])
+def test_remedies_read_the_code_of_a_unit_a_delegation_lists(
+    registry: Registry, make_official: Build, unit: str
+) -> None:
+    """Two communes with the same flags, one listed by the province's delegation and one not, and one with none:
+    whichever comes second, its remedied shortfall is its own (the one a fresh engine gives)."""
+    from cbcc_standards import AdministrativeUnit as Unit
+
+    units = [
+        Unit(code=code, name="Xã", tier="commune", kind="xa", area_flags=flags)
+        for code, flags in (("T.H.MOUNTAIN", ["mien_nui"]), ("T.H.UNLISTED", ["mien_nui"]), ("T.H.PLAIN", []))
+    ]
+    engine = Engine(registry, province="TEST", units=units)
+    on = date(2021, 6, 1)
+    first = make_official(prof="trung_cap", unit="T.H.MOUNTAIN")
+    listed = engine.evaluate(first, as_of=on)
+    second = make_official(id="T-2", prof="trung_cap", unit=unit)
+    assessment = engine.evaluate(second, as_of=on)
+    same(assessment, uncached(engine).evaluate(second, as_of=on))
+    if second.unit != "T.H.MOUNTAIN":
+        assert assessment.status != listed.status

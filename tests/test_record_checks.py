@@ -11,12 +11,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cbcc_standards import Action, Assessment, Engine, Official, Outcome, Status
 from cbcc_standards.cli import main
+from cbcc_standards.dates import add_years
 from cbcc_standards.plugins import load_registry
 from cbcc_standards.results import Rejected, RowError, validation_message
-from cbcc_standards.sanity import implausible_dates
+from cbcc_standards.sanity import PLACEHOLDERS, YOUNGEST, _born_between, _implausible, implausible_dates
 
 ON = date(2024, 6, 1)
 
@@ -234,3 +237,36 @@ def test_a_refused_value_is_quoted_in_vietnamese_without_the_validators_english(
     en = [e.render("en") for r in rejected for e in r.errors]
     assert "Input should be 'male' or 'female'" in en[0]
     assert "day is out of range for month" in en[1]
+
+
+_QUICK_ON = (date(2024, 1, 1), date(2010, 6, 1))
+_EDGES = (
+    st.sampled_from(
+        sorted(
+            {
+                *PLACEHOLDERS,
+                *(
+                    date.fromordinal(d.toordinal() + k)
+                    for on in _QUICK_ON
+                    for d in (*_born_between(on), on, add_years(date(1980, 6, 1), YOUNGEST))
+                    for k in (-1, 0, 1)
+                ),
+                date(1980, 6, 1),
+            }
+        )
+    )
+    | st.none()
+    | st.dates(min_value=date(1940, 1, 1), max_value=date(2030, 12, 31))
+)
+
+
+@settings(max_examples=600, deadline=None, database=None)
+@given(birth=_EDGES, recruited=_EDGES, appointed=_EDGES, as_of=st.sampled_from(_QUICK_ON))
+def test_the_quick_answer_is_the_full_one(
+    birth: date | None, recruited: date | None, appointed: date | None, as_of: date
+) -> None:
+    """:func:`implausible_dates` decides the common row at once: always what every check in turn finds."""
+    official = Official.model_construct(
+        id="X", birth_date=birth, recruited_on=recruited, appointed_on=appointed, qualifications=None
+    )
+    assert implausible_dates(official, as_of) == _implausible(official, as_of)

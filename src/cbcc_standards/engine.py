@@ -82,10 +82,17 @@ class _Bound:
     """What the rule's requirement reads of the official (see :func:`facets_of`), each facet with how it is read;
     None: its findings are not cached (a custom check)."""
     remedies: bool = False
-    """The rule has reliefs or grace periods (they read more than the requirement: they run on every shortfall)."""
+    """The rule has reliefs or grace periods (they read more than the requirement: a shortfall is remedied under a
+    key of its own, see ``accepts`` and ``thresholds``)."""
     interpreted: bool = True
     """No custom check in the rule (its requirement, its reliefs' accepted requirements): the interpreter reads only
     the official's fields and the context, never the id or the name."""
+    accepts: tuple[tuple[str, Facet], ...] | None = None
+    """What the requirements the rule's reliefs accept read of the official (see :func:`facets_of`), each facet with
+    how it is read; None: its remedied shortfalls are not cached (no remedies, or a custom check)."""
+    thresholds: tuple[tuple[str, date, bool], ...] = ()
+    """The days the rule's reliefs and grace periods compare a date of the official with: (``appointed_on`` or
+    ``service_start``, the day, True for on or before / False for before it) — all they read of those dates."""
     serial: int = field(default_factory=lambda: next(_SERIALS))
 
 
@@ -118,6 +125,36 @@ def _custom(requirement: Requirement | None) -> bool:
     if isinstance(requirement, AnyOf):
         return any(_custom(option) for option in requirement.options)
     return isinstance(requirement, Custom)
+
+
+def _accepts(rule: Rule) -> tuple[tuple[str, Facet], ...] | None:
+    """The facets the requirements ``rule``'s reliefs accept read, each with how it is read (empty when none accepts
+    one); None when the rule has no reliefs nor grace periods, or when what an accepted requirement reads cannot be
+    said (a custom check)."""
+    if not (rule.reliefs or rule.graces):
+        return None
+    names: set[str] = set()
+    for relief in rule.reliefs:
+        if relief.accept is not None:
+            reads = facets_of(relief.accept)
+            if reads is None:
+                return None
+            names.update(reads)
+    return tuple((n, _facet(n)) for n in sorted(names))
+
+
+def _thresholds(rule: Rule) -> tuple[tuple[str, date, bool], ...]:
+    """The comparisons of the official's dates ``rule``'s remedies make (rules/interpreter.py): a relief for those
+    appointed before a day (``appointed_on < day``), a grace period for those in office by a day (``start <= day``,
+    the start the appointment or the earliest of recruitment and appointment)."""
+    days: list[tuple[str, date, bool]] = []
+    for relief in rule.reliefs:
+        if relief.appointed_before is not None:
+            days.append(("appointed_on", relief.appointed_before, False))
+    for grace in rule.graces:
+        start = "appointed_on" if grace.start_field == "appointed_on" else "service_start"
+        days.append((start, grace.in_office_by, True))
+    return tuple(days)
 
 
 def facets_of(requirement: Requirement) -> tuple[str, ...] | None:
@@ -194,10 +231,13 @@ class _Cache(Generic[V]):
     """A cache by value, bounded: when full it is emptied. Safe across threads: a value is stored whole, and a race
     at worst computes one twice.
 
-    The engine has two: the findings of bound rules by what their requirement read of the official (see
+    The engine has three: the findings of bound rules by what their requirement read of the official (see
     :func:`facets_of`) — a value is the rule's :class:`Finding`, or, for a shortfall of a rule with reliefs or grace
-    periods (which read more than the key), the requirement's verdict, to which the remedies are applied afresh —
-    and the assessments of :meth:`Engine.evaluate` by the official's whole record but the id and the name.
+    periods (which read more than the key), the requirement's verdict; the remedied findings of those shortfalls, by
+    that key and what the remedies read (the unit's flags, and its code where a delegation lists units; the held
+    title, the ethnic minority flag, how the appointment date and the start of service compare with the remedies'
+    days, what an accepted lower requirement reads); and the assessments of :meth:`Engine.evaluate` by the
+    official's whole record but the id and the name.
     """
 
     def __init__(self, size: int) -> None:
@@ -253,6 +293,12 @@ class _Seen:
         hashes.add(digest)
         return False
 
+
+_CONTEXTS_LIMIT = 4096
+"""The most contexts of assessments kept (days × units × titles) before they are built afresh."""
+
+_UNCOVERED_LIMIT = 4096
+"""The most findings "no standard encoded for the title" kept (titles × dates) before they are built afresh."""
 
 _ASSESSMENTS_LIMIT = 4096
 """The most assessments :meth:`Engine.evaluate` keeps (fewer when ``cache_size`` is smaller)."""
@@ -313,8 +359,9 @@ class Engine:
 
     Findings are cached by value (``cache_size`` entries at most; 0 turns the caches off): a rule's finding is kept
     under the date and exactly what its requirement reads of the official (the qualifications of one kind, the age,
-    the birth month…), so officials alike in that share it. Custom checks and appraisals are not cached; reliefs and
-    grace periods are applied afresh to every shortfall. :meth:`evaluate` also keeps whole assessments (see there).
+    the birth month…), so officials alike in that share it; a shortfall remedied by reliefs or grace periods is kept
+    under that and what the remedies read. Custom checks and appraisals are not cached. :meth:`evaluate` also keeps
+    whole assessments (see there).
     docs/performance.md, "The engine's caches".
     """
 
@@ -351,7 +398,12 @@ class Engine:
         self._assessments: _Cache[tuple[AdministrativeUnit | None, Assessment]] = _Cache(
             min(cache_size, _ASSESSMENTS_LIMIT)
         )
+        self._remedied: _Cache[Finding] = _Cache(cache_size)
+        # A delegation of the engine lists its units: a remedy may read a unit's code.
+        self._listing = any(d.units is not None for d in self._delegations)
         self._seen = _Seen(max(cache_size, 1))
+        self._uncovered: dict[tuple[date, str], tuple[Title, Finding]] = {}
+        self._contexts: dict[tuple[date, int, int, int], Context] = {}
         self._bound: dict[tuple[int, date], _Bound] = {}
 
     @property
@@ -407,6 +459,8 @@ class Engine:
                 None if (names := facets_of(rule.requirement)) is None else tuple((n, _facet(n)) for n in names),
                 bool(rule.reliefs or rule.graces),
                 not (_custom(rule.requirement) or any(_custom(r.accept) for r in rule.reliefs)),
+                _accepts(rule),
+                _thresholds(rule),
             )
             if len(self._bound) >= _BOUND_LIMIT:
                 self._bound.clear()
@@ -519,14 +573,16 @@ class Engine:
         held: Title | None = None
         if title is not None and (successor := self._successor(title, as_of)) is not None:
             held, title = title, successor
-        ctx = Context(
-            as_of=as_of,
-            unit=unit,
-            title=title,
-            delegations=self._delegations_for(as_of),
-            appointment=appointment,
-            held_title=held,
-        )
+        ctx = self._context(as_of, unit, title, held) if appointment is None else None
+        if ctx is None:
+            ctx = Context(
+                as_of=as_of,
+                unit=unit,
+                title=title,
+                delegations=self._delegations_for(as_of),
+                appointment=appointment,
+                held_title=held,
+            )
         bound, has_standard = self._select(as_of, title.code if title is not None else None, appointment is not None)
         if pure is not None:
             pure.append(all(b.interpreted for b in bound))
@@ -536,7 +592,7 @@ class Engine:
         else:
             findings = [self._run(b, official, ctx) for b in bound]
         if title is not None and not has_standard and title.valid.contains(as_of):
-            findings.append(_no_standards(title, as_of))
+            findings.append(self._no_standards(title, as_of))
         if problems:
             findings.append(_implausible(problems))
         return Assessment.of(
@@ -548,6 +604,34 @@ class Engine:
             findings=tuple(findings),
             warnings=warnings,
         )
+
+    def _context(
+        self, as_of: date, unit: AdministrativeUnit | None, title: Title | None, held: Title | None
+    ) -> Context:
+        """The context of an assessment (not an appraisal): one object per day, unit, title and held title, kept by
+        their identity (checked on a hit; at most :data:`_CONTEXTS_LIMIT`)."""
+        key = (as_of, id(unit), id(title), id(held))
+        found = self._contexts.get(key)
+        if found is None or found.unit is not unit or found.title is not title or found.held_title is not held:
+            found = Context(
+                as_of=as_of, unit=unit, title=title, delegations=self._delegations_for(as_of), held_title=held
+            )
+            if len(self._contexts) >= _CONTEXTS_LIMIT:
+                self._contexts.clear()
+            self._contexts[key] = found
+        return found
+
+    def _no_standards(self, title: Title, as_of: date) -> Finding:
+        """The finding that no standard of ``title`` is encoded on ``as_of``: one object per catalogue title and day
+        (a pure function of the two; at most :data:`_UNCOVERED_LIMIT` kept)."""
+        key = (as_of, title.code)
+        found = self._uncovered.get(key)
+        if found is None or found[0] is not title:
+            found = (title, _no_standards(title, as_of))
+            if len(self._uncovered) >= _UNCOVERED_LIMIT:
+                self._uncovered.clear()
+            self._uncovered[key] = found
+        return found[1]
 
     def _successor(self, title: Title, as_of: date) -> Title | None:
         """The title an official holding ``title`` is read as holding on ``as_of``, after ``title`` ended."""
@@ -595,7 +679,39 @@ class Engine:
             self._findings.put(key, found)
         if isinstance(found, Finding):
             return found
-        return self._run(bound, official, ctx, short=found)
+        accepts = bound.accepts
+        if accepts is None or official.__class__ is not Official:
+            return self._run(bound, official, ctx, short=found)
+        # What the reliefs and grace periods read (rules/interpreter.py, ``_remedies``, ``_relief``, ``_grace``):
+        # the shortfall (``key``), the date (in ``key``), the unit (whether known, its flags and whether it is in a
+        # difficult area; its code when a delegation lists units), the held title (a successor's predecessor), the
+        # ethnic minority flag, the delegations (of the date), how the appointment date or the start of service
+        # compares with the days of the rule's reliefs and grace periods (``thresholds``; None when unknown), and
+        # what the accepted requirements read (``accepts``). Appraisals (``ctx.appointment``) never come here.
+        unit = ctx.unit
+        held = ctx.held_title
+        values = [
+            key,
+            None if unit is None else (unit.area_flags, unit.difficult_area, unit.code if self._listing else None),
+            None if held is None else held.code,
+            official.ethnic_minority,
+        ]
+        for field_name, day, inclusive in bound.thresholds:
+            start = official.appointed_on if field_name == "appointed_on" else official.service_start()
+            values.append(None if start is None else (start <= day if inclusive else start < day))
+        for name, read in accepts:
+            value = facets.get(name, facets)
+            if value is facets:
+                value = facets[name] = read(official, as_of)
+            values.append(value)
+        remedy_key = tuple(values)
+        kept = self._remedied.entries.get(remedy_key)
+        if kept is not None:
+            return kept
+        finding = self._run(bound, official, ctx, short=found)
+        if finding.outcome is not Outcome.ERROR:
+            self._remedied.put(remedy_key, finding)
+        return finding
 
     def _run(self, bound: _Bound, official: Official, ctx: Context, short: Verdict | None = None) -> Finding:
         """The finding of one bound rule (``short``: the requirement's shortfall, already checked)."""

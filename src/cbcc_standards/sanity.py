@@ -48,8 +48,28 @@ def _years_before(day: date, years: int) -> date:
 
 def implausible_dates(official: Official, as_of: date) -> tuple[tuple[str, Message], ...]:
     """Each date of ``official`` that cannot be right on ``as_of``: (field, what is wrong) — empty for most rows."""
-    found: list[tuple[str, Message]] = []
     birth, recruited, appointed = official.birth_date, official.recruited_on, official.appointed_on
+    # The common row, decided at once: every date known (the appointment optional), none a placeholder, the birth
+    # date within a serving official's years, recruitment between the youngest age and ``as_of``, appointment not
+    # before recruitment — what the checks below find nothing wrong with.
+    if (
+        birth is not None
+        and recruited is not None
+        and birth not in PLACEHOLDERS
+        and recruited not in PLACEHOLDERS
+        and recruited <= as_of
+        and (appointed is None or (appointed not in PLACEHOLDERS and appointed >= recruited))
+    ):
+        earliest, latest = _born_between(as_of)
+        if earliest < birth <= latest and birth <= as_of and recruited >= add_years(birth, YOUNGEST):
+            return ()
+    return _implausible(official, as_of)
+
+
+def _implausible(official: Official, as_of: date) -> tuple[tuple[str, Message], ...]:
+    """:func:`implausible_dates` in full, every check in turn (whatever the row)."""
+    birth, recruited, appointed = official.birth_date, official.recruited_on, official.appointed_on
+    found: list[tuple[str, Message]] = []
     for field, day in (("birth_date", birth), ("recruited_on", recruited), ("appointed_on", appointed)):
         if day is not None and day in PLACEHOLDERS:
             found.append((field, _M("data.placeholder", field=field, day=day)))
