@@ -9,7 +9,8 @@ Rules (outcomes as the library gives them):
 - the normal retirement age (BLLĐ 2019, NĐ 135/2020) passed while still on the roster → not met;
 - commune civil servants: age 18 or more (birth date unknown → undetermined);
 - general education THPT; a professional diploma of đại học (tư pháp – hộ tịch: trung cấp in law); political theory
-  trung cấp for the council titles; a qualification record missing → undetermined; short of it: grace to
+  trung cấp for the council titles (the Party secretaries' "per Party rules" is not encoded → undetermined); a
+  qualification record missing → undetermined; short of it: grace to
   01/08/2028 for whoever served before 01/08/2023, else not met (service start unknown → undetermined);
 - cadres appointed from 01/08/2023: five years to the retirement age at appointment (BLLĐ 2019, NĐ 135/2020);
 - two consecutive latest years rated "not completed" (a year with a discipline from 2023 counts) → not met;
@@ -121,6 +122,8 @@ def floor_status(row: dict[str, Any]) -> str:
             needs.append((_levels(quals or [], "professional", _PROFESSIONAL), 3))
         if kind == COUNCIL:
             needs.append((_levels(quals or [], "political_theory", _THEORY), 1))
+        if kind == PARTY:
+            outcomes.append(UNKNOWN)
         for have, need in needs:
             if quals is None:
                 outcomes.append(UNKNOWN)
