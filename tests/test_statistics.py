@@ -752,3 +752,20 @@ def test_an_impossible_birth_date_is_counted_as_unknown(tmp_path: Path, command:
         quality = data
     assert quality["total"]["total"] == 2
     assert quality["total"]["age.unknown"] == 1
+
+
+@pytest.mark.parametrize(
+    ("within", "retiring"), [(None, ["QN-0031"]), ("6y", ["QN-0031"]), ("7y", ["QN-0031", "QN-0013"])]
+)
+def test_check_within_sets_the_reviews_retirement_horizon(within: str | None, retiring: list[str]) -> None:
+    """``check --within`` as ``retirements --within``: QN-0031 retires 31/10/2021, QN-0013 30/09/2027 (6 years and
+    3 months after 30/06/2021)."""
+    folder, _ = EXAMPLES["2021"]
+    extra = ["--within", within] if within else []
+    code, text = run(
+        "check", str(folder / "roster.json"), "--as-of", "2021-06-30", "--format", "json", "--plugins", "", *extra
+    )
+    assert code == 0
+    horizon = json.loads(text)["summary"]["retirements"]
+    assert [o["id"] for o in horizon["officials"]] == retiring
+    assert horizon["within_months"] == {None: 24, "6y": 72, "7y": 84}[within]

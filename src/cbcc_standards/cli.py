@@ -137,6 +137,12 @@ def _parser() -> argparse.ArgumentParser:
         help="json and jsonl: 'inline' (default) writes each official's findings in full; 'compact' writes each "
         "distinct finding and legal basis once, in tables, and officials refer to them by key (format_version 1)",
     )
+    check.add_argument(
+        "--within",
+        default="24m",
+        metavar="PERIOD",
+        help="the report's retirement horizon after --as-of: 24m, 18m, 2y (default: 24m)",
+    )
     output(check)
 
     rules = sub.add_parser("rules", parents=[common], help="list the rules (in force on a date)")
@@ -425,7 +431,12 @@ def _resolve_title(registry: Registry, title: str) -> str:
 
 def _cmd_check(args: argparse.Namespace, out: TextIO) -> None:
     from .report import review_document
+    from .report.retirements import parse_months
 
+    try:
+        within = parse_months(args.within)
+    except ValueError:
+        raise UsageError(_cli_text("invalid_within", args.lang, value=args.within)) from None
     registry = _registry(args)
     renderer = _renderer(args, registry, "review")
     _require_extra(renderer)
@@ -439,6 +450,7 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> None:
         lang=_lang(args),
         input_sha256=roster.sha256,
         file_warnings=lambda: units + list(roster.warnings),
+        retire_within=within,
         **_workers(args, engine),
     )
     document.json_layout = args.json_layout
