@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import StrEnum
 from typing import Literal
 
@@ -10,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_serializer
 from .i18n import Text
 from .types import Code
 
-__all__ = ["AdministrativeUnit", "AreaFlag", "Jurisdiction", "Tier", "UnitKind"]
+__all__ = ["AdministrativeUnit", "AreaFlag", "Jurisdiction", "Tier", "UnitKind", "unit_chain"]
 
 
 class Tier(StrEnum):
@@ -85,3 +86,14 @@ class Jurisdiction(BaseModel):
     def spellings(self) -> tuple[str, ...]:
         """Every way of naming it: the code, the aliases, the statistical code."""
         return (self.code, *self.aliases, *((self.statistical_code,) if self.statistical_code else ()))
+
+
+def unit_chain(code: str | None, units: Mapping[str, AdministrativeUnit]) -> tuple[str, ...]:
+    """The unit ``code`` and its ancestors in ``units``, nearest first; empty for a unit not in ``units``. A parent
+    missing from ``units`` ends the chain, and a cycle is walked once."""
+    links: list[str] = []
+    link = code
+    while link is not None and link in units and link not in links:
+        links.append(link)
+        link = units[link].parent
+    return tuple(links)

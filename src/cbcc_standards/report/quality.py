@@ -61,7 +61,7 @@ from ..officials import (
 from ..sanity import plausible
 from ..titles import TitleCatalogue
 from ..types import Category
-from ..units import AdministrativeUnit, Tier
+from ..units import AdministrativeUnit, Tier, unit_chain
 
 __all__ = [
     "DEFAULT_AGE_BANDS",
@@ -568,12 +568,7 @@ class QualityCounter(Spawning):
         total: Counter[str] = Counter()
         for code, counts in self.leaf.items():
             total.update(counts)
-            chain: list[str | None] = []
-            link = code
-            while link is not None and link in self.units and link not in chain:
-                chain.append(link)
-                link = self.units[link].parent
-            for link in chain or [None]:
+            for link in unit_chain(code, self.units) or (None,):
                 rolled.setdefault(link, Counter()).update(counts)
         return QualityStatistics(
             as_of=self.as_of,

@@ -21,7 +21,7 @@ from ..dates import Gender, RetirementAge, add_months, retirement
 from ..i18n import Lang
 from ..officials import Official
 from ..sanity import plausible
-from ..units import AdministrativeUnit
+from ..units import AdministrativeUnit, unit_chain
 from .quality import Spawning, unit_order
 
 __all__ = [
@@ -220,12 +220,7 @@ class RetirementCounter(Spawning):
                 leaf.setdefault(unit, Counter())[year] += 1
         per_unit: dict[str | None, dict[int, int]] = {}
         for code, counts in leaf.items():
-            chain: list[str | None] = []
-            link = code
-            while link is not None and link in self.units and link not in chain:
-                chain.append(link)
-                link = self.units[link].parent
-            for link in chain or [None]:
+            for link in unit_chain(code, self.units) or (None,):
                 row = per_unit.setdefault(link, dict.fromkeys(self.years, 0))
                 for year, n in counts.items():
                     row[year] += n

@@ -13,7 +13,7 @@ from ..i18n import Lang, t
 from ..results import Action, Assessment, Outcome, Rejected, RowError, Status
 from ..rules.interpreter import requirement_message
 from ..rules.requirements import Requirement
-from ..units import AdministrativeUnit, Tier
+from ..units import AdministrativeUnit, Tier, unit_chain
 from .policies import ReportPolicy
 from .quality import QualityCounter
 from .retirements import RetirementCounter
@@ -77,12 +77,7 @@ class ReviewSummary:
         """The unit and its ancestors, nearest first (empty for an unknown unit)."""
         found = self._chain.get(code)
         if found is None:
-            links: list[str] = []
-            link = code
-            while link is not None and link in self.units and link not in links:
-                links.append(link)
-                link = self.units[link].parent
-            found = self._chain[code] = tuple(links)
+            found = self._chain[code] = unit_chain(code, self.units)
         return found
 
     def district_of(self, code: str | None) -> str | None:
