@@ -426,23 +426,35 @@ def _resolve_title(registry: Registry, title: str) -> str:
     return code
 
 
+def _within(args: argparse.Namespace) -> int:
+    """``--within`` in months (a usage error in the reader's language otherwise)."""
+    from .report.retirements import parse_months
+
+    try:
+        return parse_months(args.within)
+    except ValueError:
+        raise UsageError(_cli_text("invalid_within", args.lang, value=args.within)) from None
+
+
+def _roster_command(args: argparse.Namespace, kind: str) -> tuple[Renderer, Any, list[Any]]:
+    """What every command over a roster starts with: the renderer of ``kind`` (its extra installed), the engine,
+    and the warnings about the units file on ``--as-of`` (said on standard error)."""
+    registry = _registry(args)
+    renderer = _renderer(args, registry, kind)
+    _require_extra(renderer)
+    engine = _engine(args, registry)
+    return renderer, engine, _unit_warnings(engine, args.as_of, _lang(args))
+
+
 # -- commands -------------------------------------------------------------------------------------------------
 
 
 def _cmd_check(args: argparse.Namespace, out: TextIO) -> None:
     from .report import review_document
-    from .report.retirements import parse_months
 
-    try:
-        within = parse_months(args.within)
-    except ValueError:
-        raise UsageError(_cli_text("invalid_within", args.lang, value=args.within)) from None
-    registry = _registry(args)
-    renderer = _renderer(args, registry, "review")
-    _require_extra(renderer)
-    engine = _engine(args, registry)
+    within = _within(args)
+    renderer, engine, units = _roster_command(args, "review")
     roster = _roster(args)
-    units = _unit_warnings(engine, args.as_of, _lang(args))
     document = review_document(
         engine,
         roster,
@@ -694,11 +706,7 @@ def _cmd_stats(args: argparse.Namespace, out: TextIO) -> None:
         bands = parse_age_bands(args.age_bands)
     except ValueError:
         raise UsageError(_cli_text("invalid_age_bands", args.lang, value=args.age_bands)) from None
-    registry = _registry(args)
-    renderer = _renderer(args, registry, "statistics")
-    _require_extra(renderer)
-    engine = _engine(args, registry)
-    _unit_warnings(engine, args.as_of, _lang(args))
+    renderer, engine, _ = _roster_command(args, "statistics")
     document = statistics_document(
         engine, _rows(args, engine), as_of=args.as_of, lang=_lang(args), age_bands=bands, form=args.form
     )
@@ -706,18 +714,10 @@ def _cmd_stats(args: argparse.Namespace, out: TextIO) -> None:
 
 
 def _cmd_retirements(args: argparse.Namespace, out: TextIO) -> None:
-    from .report.retirements import parse_months
     from .report.tables import retirements_document
 
-    try:
-        months = parse_months(args.within)
-    except ValueError:
-        raise UsageError(_cli_text("invalid_within", args.lang, value=args.within)) from None
-    registry = _registry(args)
-    renderer = _renderer(args, registry, "retirements")
-    _require_extra(renderer)
-    engine = _engine(args, registry)
-    _unit_warnings(engine, args.as_of, _lang(args))
+    months = _within(args)
+    renderer, engine, _ = _roster_command(args, "retirements")
     document = retirements_document(engine, _rows(args, engine), as_of=args.as_of, within_months=months)
     _emit(args, renderer, document, out)
 
