@@ -604,3 +604,43 @@ def test_remedies_read_the_code_of_a_unit_a_delegation_lists(
     same(assessment, uncached(engine).evaluate(second, as_of=on))
     if second.unit != "T.H.MOUNTAIN":
         assert assessment.status != listed.status
+
+
+_APPRAISAL_ONLY = {"AppointmentTerm", "TimeInLowerPost"}  # outside an appraisal, a constant: nothing read
+
+
+def _requirements_in_use() -> dict[type, Any]:
+    """One requirement of each kind the built-in rules use (the options of an AnyOf and relief requirements too)."""
+    from cbcc_standards.plugins import load_registry
+
+    found: dict[type, Any] = {}
+    pending = []
+    for sourced in load_registry(load_entry_points=False).rulesets:
+        for rule in sourced.ruleset.rules:
+            pending.append(rule.requirement)
+            pending.extend(r.accept for r in rule.reliefs if r.accept is not None)
+    while pending:
+        requirement = pending.pop()
+        if isinstance(requirement, AnyOf):
+            pending.extend(requirement.options)
+        else:
+            found.setdefault(type(requirement), requirement)
+    return found
+
+
+IN_USE = _requirements_in_use()
+
+
+@pytest.mark.parametrize("kind", sorted(IN_USE, key=lambda k: k.__name__), ids=lambda k: k.__name__)
+def test_the_cache_key_reads_what_the_requirement_declares(kind: type) -> None:
+    """The engine's key table (``_READS``) and each requirement's own ``reads`` (what the rule catalogue shows) name
+    the same fields of the official: a field read by one and not the other is a stale table. A kind the table does
+    not know is never cached."""
+    requirement = IN_USE[kind]
+    facets = facets_of(requirement)
+    if facets is None:
+        return
+    covered = {
+        "qualifications" if f.startswith("q:") else "birth_date" if f in ("age", "birth_month") else f for f in facets
+    }
+    assert covered == (set() if kind.__name__ in _APPRAISAL_ONLY else set(requirement.reads))

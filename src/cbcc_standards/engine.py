@@ -107,8 +107,8 @@ _READS: dict[type, Callable[[Any], frozenset[str]]] = {
     StateManagementCertificate: lambda r: frozenset({"q:state_management", "q:political_theory"}),
     Holds: lambda r: frozenset({f"q:{r.kind}"}),
     MinAge: lambda r: frozenset({"age"}),
-    AppointmentTerm: lambda r: frozenset(),
-    TimeInLowerPost: lambda r: frozenset(),
+    AppointmentTerm: lambda r: frozenset(),  # outside an appraisal, always not applicable
+    TimeInLowerPost: lambda r: frozenset(),  # idem
     InPlanning: lambda r: frozenset({"title", "planned_titles"}),
     RecentRatings: lambda r: frozenset({"evaluations", "disciplines"}),
     DisciplineWaiting: lambda r: frozenset({"disciplines"}),

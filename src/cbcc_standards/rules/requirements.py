@@ -204,7 +204,7 @@ class InPlanning(_Requirement):
     type: Literal["in_planning"] = "in_planning"
     waivable: bool = False
 
-    reads: ClassVar[tuple[str, ...]] = ("planned_titles",)
+    reads: ClassVar[tuple[str, ...]] = ("title", "planned_titles")
 
 
 class TimeInLowerPost(_Requirement):
