@@ -73,6 +73,7 @@ __all__ = [
     "QualityStatistics",
     "Spawning",
     "age_band_keys",
+    "checked_age_bands",
     "column_label",
     "group_label",
     "quality_statistics",
@@ -417,6 +418,14 @@ class QualityStatistics:
         return data
 
 
+def checked_age_bands(age_bands: Sequence[int]) -> tuple[int, ...]:
+    """``age_bands`` as a tuple; ``ValueError`` unless they are positive and increasing (upper bounds of bands)."""
+    bands = tuple(age_bands)
+    if not bands or any(b <= a for a, b in pairwise(bands)) or bands[0] < 1:
+        raise ValueError(f"age bands must be increasing positive upper bounds, got {list(bands)}")
+    return bands
+
+
 class Spawning:
     """A counter of a roster review that a pool of processes can share (see
     :class:`~cbcc_standards.engine.RosterObserver`): :meth:`spawn` copies its settings, ``_reset`` empties it."""
@@ -450,9 +459,7 @@ class QualityCounter(Spawning):
         form: Form | None = None,
         rank_bands: Mapping[str, str] = RANK_BANDS,
     ) -> None:
-        bands = tuple(age_bands)
-        if not bands or any(b <= a for a, b in pairwise(bands)) or bands[0] < 1:
-            raise ValueError(f"age bands must be increasing positive upper bounds, got {list(bands)}")
+        bands = checked_age_bands(age_bands)
         if form is not None and form not in FORMS:
             raise ValueError(f"unknown form {form!r} (use: {', '.join(FORMS)})")
         self.as_of = as_of

@@ -6,13 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date
-from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from ..i18n import Lang
 from ..officials import Official
 from ..results import Rejected
-from .quality import DEFAULT_AGE_BANDS, Form, QualityCounter
+from .quality import DEFAULT_AGE_BANDS, Form, QualityCounter, checked_age_bands
 from .renderers import RetirementsDocument, StatisticsDocument
 from .retirements import DEFAULT_WITHIN_MONTHS, RetirementCounter
 
@@ -32,8 +31,7 @@ def parse_age_bands(text: str) -> tuple[int, ...]:
         bands = tuple(int(part) for part in text.split(",") if part.strip())
     except ValueError:
         raise ValueError("expected whole numbers separated by commas") from None
-    if not bands or bands[0] < 1 or any(b <= a for a, b in pairwise(bands)):
-        raise ValueError(f"age bands must be increasing positive upper bounds, got {list(bands)}")
+    checked_age_bands(bands)
     if len(bands) > MAX_AGE_BANDS:
         raise ValueError(f"at most {MAX_AGE_BANDS} age bands, got {len(bands)}")
     return bands
