@@ -68,7 +68,9 @@ class ReviewForm(BaseModel):
     units: Annotated[Any, _BINARY] = Field(default=None, description="units file: .json, .jsonl or .csv")
     as_of: AsOf
     province: str | None = Field(default=None, description="apply this province's plugin rules and deadlines")
-    format: str = Field(default="json", description="json, html, xlsx, csv, text, jsonl or a plugin's format")
+    format: str | None = Field(
+        default=None, description="json (the default), html, xlsx, csv, text, jsonl or a plugin's format"
+    )
     lang: str | None = Field(default=None, description="vi or en (default: Accept-Language, else vi)")
     sheet: str | None = Field(default=None, description="sheet of an .xlsx roster")
     encoding: str | None = Field(default=None, description="encoding of a CSV roster that is not UTF-8")
@@ -78,7 +80,7 @@ class ReviewForm(BaseModel):
 class StatisticsForm(ReviewForm):
     """The multipart form of the quality statistics (the BM01/BNV, BM02/BNV forms of TT 11/2012/TT-BNV)."""
 
-    format: str = Field(default="json", description="json, xlsx, csv, text or a plugin's format")
+    format: str | None = Field(default=None, description="json (the default), xlsx, csv, text or a plugin's format")
     form: Annotated[str | None, WithJsonSchema({"type": "string", "enum": ["bm01", "bm02"]})] = Field(
         default=None,
         description="bm02 (commune cadres and civil servants) or bm01 (civil servants of district level and above): "
@@ -93,7 +95,7 @@ class StatisticsForm(ReviewForm):
 class RetirementsForm(ReviewForm):
     """The multipart form of who reaches the retirement age within a period, by unit and post."""
 
-    format: str = Field(default="json", description="json, xlsx, csv, text or a plugin's format")
+    format: str | None = Field(default=None, description="json (the default), xlsx, csv, text or a plugin's format")
     within: str = Field(
         default="24m", description="the period after as_of: months (24, 18m) or years (2y); default 24 months"
     )
@@ -245,7 +247,7 @@ async def read_report_form(
         if "roster" not in upload.files:
             raise ApiError(422, [ErrorItem("missing", _t("missing_file", lang, name="roster"), "roster")])
         form = validate(model, {**upload.fields, **upload.files}, lang)
-        name = form.format if "format" in upload.fields else default_format  # the form's default, else the caller's
+        name = form.format or default_format
         renderers = state.registry.renderers
         usable = sorted(r.name for r, _ in renderers.values() if r.accepts(kind))
         if name not in renderers or not renderers[name][0].accepts(kind):
