@@ -42,13 +42,10 @@ __all__ = [
     "ReportRequest",
     "RetirementsForm",
     "ReviewForm",
-    "ReviewRequest",
     "StatisticsForm",
     "add_upload_routes",
     "read_report_form",
-    "read_review_form",
     "render_report",
-    "render_review",
 ]
 
 _BINARY = WithJsonSchema({"type": "string", "format": "binary"})
@@ -211,15 +208,6 @@ class ReportRequest:
     within_months: int = DEFAULT_WITHIN_MONTHS
 
 
-ReviewRequest = ReportRequest
-"""A roster review asked for (a :class:`ReportRequest` of kind ``review``)."""
-
-
-async def read_review_form(request: Request, state: ServerState, default_format: str = "json") -> ReportRequest:
-    """The review form of a request, checked (see :func:`read_report_form`)."""
-    return await read_report_form(request, state, "review", default_format)
-
-
 async def read_report_form(
     request: Request, state: ServerState, kind: ReportKind, default_format: str = "json"
 ) -> ReportRequest:
@@ -350,9 +338,6 @@ def render_report(state: ServerState, job: ReportRequest, out: IO[bytes]) -> Non
     except (LookupError, UnicodeError) as exc:  # an unknown --encoding, a CSV not in the encoding given
         raise ApiError.of(400, "unreadable_file", lang, detail=upload.clean(_said(exc, lang))[:1000]) from None
 
-
-render_review = render_report
-"""Review the uploaded roster and render it (:func:`render_report` of a review)."""
 
 _STEMS = {
     "review": ("ra-soat", "review"),
@@ -559,7 +544,7 @@ def add_upload_routes(app: FastAPI, state: ServerState) -> None:
         openapi_extra=_multipart(ReviewForm, {"roster": roster, "as_of": "2021-12-31"}),
     )
     async def review(request: Request) -> Response:
-        job = await read_review_form(request, state)
+        job = await read_report_form(request, state, "review")
         return await review_response(state, job, attachment=job.renderer.binary)
 
     @app.post(
