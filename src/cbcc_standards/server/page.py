@@ -17,7 +17,7 @@ from ..i18n import Lang, t
 from ..report.retirements import DEFAULT_WITHIN_MONTHS
 from .app import ServerState, request_lang
 from .errors import ApiError
-from .uploads import ReportKind, read_report_form, review_response
+from .uploads import ReportKind, read_report_form, report_response
 
 __all__ = ["PAGE_HEADERS", "add_page_routes"]
 
@@ -109,7 +109,7 @@ def add_page_routes(app: FastAPI, state: ServerState) -> None:
         try:
             job = await read_report_form(request, state, kind, default_format=default_format)
             lang = job.lang
-            response = await review_response(state, job, attachment=job.renderer.name != "html")
+            response = await report_response(state, job, attachment=job.renderer.name != "html")
         except ApiError as exc:
             return HTMLResponse(render_error(exc, exc.lang or lang), status_code=exc.status, headers=PAGE_HEADERS)
         response.headers.update(PAGE_HEADERS)

@@ -356,7 +356,7 @@ def report_name(job: ReportRequest) -> str:
     return f"{stem}-{job.as_of.isoformat()}{form}{province}{job.renderer.extension}"
 
 
-async def review_response(state: ServerState, job: ReportRequest, *, attachment: bool) -> Response:
+async def report_response(state: ServerState, job: ReportRequest, *, attachment: bool) -> Response:
     """The rendered report as a response (rendered completely first, in a worker thread: a roster found unreadable
     part-way is a 400, never a cut report)."""
     spool = tempfile.SpooledTemporaryFile(max_size=_SPOOL)  # noqa: SIM115 - closed by the response's task
@@ -545,7 +545,7 @@ def add_upload_routes(app: FastAPI, state: ServerState) -> None:
     )
     async def review(request: Request) -> Response:
         job = await read_report_form(request, state, "review")
-        return await review_response(state, job, attachment=job.renderer.binary)
+        return await report_response(state, job, attachment=job.renderer.binary)
 
     @app.post(
         "/reports/statistics",
@@ -557,7 +557,7 @@ def add_upload_routes(app: FastAPI, state: ServerState) -> None:
     )
     async def statistics(request: Request) -> Response:
         job = await read_report_form(request, state, "statistics")
-        return await review_response(state, job, attachment=job.renderer.binary)
+        return await report_response(state, job, attachment=job.renderer.binary)
 
     @app.post(
         "/reports/retirements",
@@ -569,7 +569,7 @@ def add_upload_routes(app: FastAPI, state: ServerState) -> None:
     )
     async def retirements(request: Request) -> Response:
         job = await read_report_form(request, state, "retirements")
-        return await review_response(state, job, attachment=job.renderer.binary)
+        return await report_response(state, job, attachment=job.renderer.binary)
 
     @app.post(
         "/normalize",
