@@ -43,14 +43,11 @@ COMPACT_VERSION = 1
 """The ``format_version`` of the compact layout."""
 
 
-def _review(doc: ReviewDocument, out: IO[str], lang: Lang) -> None:
-    if doc.json_layout == "compact":
-        _review_compact(doc, out, lang)
-        return
-    out.write('{"as_of": ' + _dumps(doc.as_of.isoformat()) + ',\n "receipt": ')
-    out.write(_dumps(doc.receipt.as_dict()))
+def _officials(
+    doc: ReviewDocument, out: IO[str], writer: AssessmentWriter | CompactWriter, flushed: Callable[[], None]
+) -> None:
+    """The ``officials`` list, written in batches; ``flushed()`` runs after each batch written."""
     out.write(',\n "officials": [')
-    writer = AssessmentWriter(lang)
     first = True
     batch: list[str] = []
     for assessment in doc.assessments():
@@ -59,12 +56,28 @@ def _review(doc: ReviewDocument, out: IO[str], lang: Lang) -> None:
         if len(batch) >= _BATCH:
             out.write("".join(batch))
             batch.clear()
+            flushed()
     out.write("".join(batch))
+    flushed()
     out.write("\n ],\n" if not first else "],\n")
+
+
+def _tail(doc: ReviewDocument, out: IO[str], lang: Lang) -> None:
+    """The rejected rows, the file's warnings and the summary, closing the report."""
     report = doc.report
     out.write(' "rejected": ' + _dumps([rejected_dict(r, lang) for r in report.rejected]))
     out.write(',\n "warnings": ' + _dumps([error_dict(w, lang) for w in doc.file_warnings()]))
     out.write(',\n "summary": ' + _dumps(report.summary()) + "}\n")
+
+
+def _review(doc: ReviewDocument, out: IO[str], lang: Lang) -> None:
+    if doc.json_layout == "compact":
+        _review_compact(doc, out, lang)
+        return
+    out.write('{"as_of": ' + _dumps(doc.as_of.isoformat()) + ',\n "receipt": ')
+    out.write(_dumps(doc.receipt.as_dict()))
+    _officials(doc, out, AssessmentWriter(lang), lambda: None)
+    _tail(doc, out, lang)
 
 
 def _review_compact(doc: ReviewDocument, out: IO[str], lang: Lang) -> None:
@@ -72,30 +85,15 @@ def _review_compact(doc: ReviewDocument, out: IO[str], lang: Lang) -> None:
     the ``bases`` table (written after the officials, as they are met)."""
     out.write('{"format_version": ' + str(COMPACT_VERSION) + ', "layout": "compact", "as_of": ')
     out.write(_dumps(doc.as_of.isoformat()) + ',\n "receipt": ' + _dumps(doc.receipt.as_dict()))
-    out.write(',\n "officials": [')
     writer = CompactWriter(lang)
     spool = EntrySpool()
-    first = True
-    batch: list[str] = []
-    for assessment in doc.assessments():
-        batch.append(("\n  " if first else ",\n  ") + writer.assessment(assessment))
-        first = False
-        if len(batch) >= _BATCH:
-            out.write("".join(batch))
-            batch.clear()
-            spool.add(writer.take_new())
-    out.write("".join(batch))
-    spool.add(writer.take_new())
-    out.write("\n ],\n" if not first else "],\n")
+    _officials(doc, out, writer, lambda: spool.add(writer.take_new()))
     out.write(' "findings": {')
     spool.copy_to(out)
     out.write("\n },\n" if spool.count else "},\n")
     bases = writer.bases()
     out.write(' "bases": {' + ",".join(f'\n  "{k}": {v}' for k, v in bases.items()) + ("\n },\n" if bases else "},\n"))
-    report = doc.report
-    out.write(' "rejected": ' + _dumps([rejected_dict(r, lang) for r in report.rejected]))
-    out.write(',\n "warnings": ' + _dumps([error_dict(w, lang) for w in doc.file_warnings()]))
-    out.write(',\n "summary": ' + _dumps(report.summary()) + "}\n")
+    _tail(doc, out, lang)
 
 
 def expand_compact(data: Mapping[str, Any]) -> dict[str, Any]:
