@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 from pydantic import ValidationError
 
+from ._rowcheck import RowValidator
 from .dates import age_on, parse_full_date
 from .i18n import Message, Text
 from .law import Confidence, LegalBasis
@@ -402,6 +403,7 @@ class Engine:
         # A delegation of the engine lists its units: a remedy may read a unit's code.
         self._listing = any(d.units is not None for d in self._delegations)
         self._seen = _Seen(max(cache_size, 1))
+        self._validate = RowValidator({"titles": self.registry.titles})
         self._uncovered: dict[tuple[date, str], tuple[Title, Finding]] = {}
         self._contexts: dict[tuple[date, int, int, int], Context] = {}
         self._bound: dict[tuple[int, date], _Bound] = {}
@@ -511,7 +513,7 @@ class Engine:
         ``ValidationError`` when the row is invalid."""
         if isinstance(row, Official):
             return row
-        return Official.model_validate(row, context={"titles": self.registry.titles})
+        return self._validate(row)
 
     def appraise(
         self,
@@ -819,7 +821,7 @@ class Engine:
         if isinstance(row, Official):
             return row
         try:
-            return Official.model_validate(row, context={"titles": self.registry.titles})
+            return self._validate(row)
         except ValidationError as exc:
             return Rejected(row=number, id=_raw_id(row), errors=_validation_errors(exc))
 

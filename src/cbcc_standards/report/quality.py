@@ -39,6 +39,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from itertools import pairwise
 from typing import Any, Literal, Self
 
@@ -221,33 +222,37 @@ def _language_degree(q: Professional) -> str | None:
     return None
 
 
-def _highest(official: Official, cls: type[Any], ladder: Ladder) -> tuple[str | None, bool]:
+Record = tuple[Any, ...] | None
+"""An official's qualifications: the items, or None when the record is unknown."""
+
+
+def _highest(record: tuple[Any, ...], cls: type[Any], ladder: Ladder) -> tuple[str | None, bool]:
     """The highest known level of a kind and whether a level of that kind is unknown."""
-    levels = [q.level for q in official.qualifications or () if isinstance(q, cls) and q.level is not None]
-    unknown = any(isinstance(q, cls) and q.level is None for q in official.qualifications or ())
+    levels = [q.level for q in record if isinstance(q, cls) and q.level is not None]
+    unknown = any(isinstance(q, cls) and q.level is None for q in record)
     return ladder.highest(levels), unknown
 
 
-def _ladder_value(official: Official, cls: type[Any], ladder: Ladder) -> str:
-    if official.qualifications is None:
+def _ladder_value(record: Record, cls: type[Any], ladder: Ladder) -> str:
+    if record is None:
         return "unknown"
-    best, unknown = _highest(official, cls, ladder)
+    best, unknown = _highest(record, cls, ladder)
     if unknown:
         return "unknown"
     return best if best is not None else "none"
 
 
-def _political(official: Official) -> str:
-    value = _ladder_value(official, PoliticalTheory, POLITICAL_THEORY)
-    if value == "cao_cap" and any(isinstance(q, PoliticalTheory) and q.bachelor for q in official.qualifications or ()):
+def _political(record: Record) -> str:
+    value = _ladder_value(record, PoliticalTheory, POLITICAL_THEORY)
+    if value == "cao_cap" and any(isinstance(q, PoliticalTheory) and q.bachelor for q in record or ()):
         return "cu_nhan"
     return value
 
 
-def _it(official: Official) -> str:
-    if official.qualifications is None:
+def _it(record: Record) -> str:
+    if record is None:
         return "unknown"
-    for q in official.qualifications:
+    for q in record:
         if (
             isinstance(q, Professional)
             and q.level is not None
@@ -256,19 +261,19 @@ def _it(official: Official) -> str:
             and _IT_FIELD.search(slugify(q.field))
         ):
             return "trung_cap_plus"
-    return "certificate" if any(isinstance(q, ITSkill) for q in official.qualifications) else "none"
+    return "certificate" if any(isinstance(q, ITSkill) for q in record) else "none"
 
 
-def _languages(official: Official) -> tuple[str, str]:
+def _languages(record: Record) -> tuple[str, str]:
     """(english, other_language) columns."""
-    if official.qualifications is None:
+    if record is None:
         return "unknown", "unknown"
     found = {"english": "none", "other": "none"}
     unnamed = False
-    for q in official.qualifications:
+    for q in record:
         if isinstance(q, Professional) and (which := _language_degree(q)) is not None:
             found[which] = "degree"
-    for q in official.qualifications:
+    for q in record:
         if isinstance(q, ForeignLanguage):
             if q.language is None or not q.language.strip():
                 unnamed = True
@@ -281,9 +286,33 @@ def _languages(official: Official) -> tuple[str, str]:
     return found["english"], found["other"]
 
 
-def _state_management(official: Official) -> str:
-    value = _ladder_value(official, StateManagement, _STATE)
+def _state_management(record: Record) -> str:
+    value = _ladder_value(record, StateManagement, _STATE)
     return {"chuyen_vien_cao_cap": "cvcc", "chuyen_vien_chinh": "cvc", "chuyen_vien": "cv"}.get(value, value)
+
+
+@lru_cache(maxsize=4096)
+def _qualification_columns(record: Record) -> tuple[tuple[str, str, str], ...]:
+    """(group, column, counter key) of the groups read from the qualifications, cached: a roster repeats its records
+    (the items are frozen: equal records give equal columns)."""
+    english, other = _languages(record)
+    columns = {
+        "professional": _ladder_value(record, Professional, PROFESSIONAL),
+        "general_education": _ladder_value(record, GeneralEducation, _GENERAL),
+        "political_theory": _political(record),
+        "it": _it(record),
+        "english": english,
+        "other_language": other,
+        "ethnic_language": (
+            "unknown"
+            if record is None
+            else "certificate"
+            if any(isinstance(q, EthnicLanguage) for q in record)
+            else "none"
+        ),
+        "state_management": _state_management(record),
+    }
+    return tuple((group, column, f"{group}.{column}") for group, column in columns.items())
 
 
 def _flag(value: bool | None, yes: str, no: str) -> str:
@@ -522,33 +551,25 @@ class QualityCounter(Spawning):
 
     def columns(self, official: Official) -> dict[str, str]:
         """The column of each group the official falls in (``{"professional": "dai_hoc", …}``)."""
-        english, other = _languages(official)
-        age, _ = _age(official, self.as_of, self.bands, self.band_keys)
+        age = _age(official, self.as_of, self.bands, self.band_keys)[0]
+        return {group: column for group, column, _ in self._columns(official, age)}
+
+    def _columns(self, official: Official, age: str) -> list[tuple[str, str, str]]:
+        """(group, column, counter key) of each group, in the order of :meth:`columns`."""
         code = (official.rank_code or "").strip().removeprefix("rank.")
-        return {
-            "gender": official.gender.value if official.gender is not None else "unknown",
-            "party": _flag(official.party_member, "member", "not_member"),
-            "ethnicity": _flag(official.ethnic_minority, "minority", "kinh"),
-            "religion": _religion(official.religion),
-            "category": self._category(official),
-            "rank": self.rank_bands.get(code, "unknown"),
-            "professional": _ladder_value(official, Professional, PROFESSIONAL),
-            "general_education": _ladder_value(official, GeneralEducation, _GENERAL),
-            "political_theory": _political(official),
-            "it": _it(official),
-            "english": english,
-            "other_language": other,
-            "ethnic_language": (
-                "unknown"
-                if official.qualifications is None
-                else "certificate"
-                if any(isinstance(q, EthnicLanguage) for q in official.qualifications)
-                else "none"
-            ),
-            "state_management": _state_management(official),
-            "age": age,
-            "rotation": _flag(official.rotated, "rotated", "not_rotated"),
-        }
+        person = [
+            ("gender", official.gender.value if official.gender is not None else "unknown"),
+            ("party", _flag(official.party_member, "member", "not_member")),
+            ("ethnicity", _flag(official.ethnic_minority, "minority", "kinh")),
+            ("religion", _religion(official.religion)),
+            ("category", self._category(official)),
+            ("rank", self.rank_bands.get(code, "unknown")),
+        ]
+        out = [(group, column, f"{group}.{column}") for group, column in person]
+        out.extend(_qualification_columns(official.qualifications))
+        out.append(("age", age, f"age.{age}"))
+        out.append(("rotation", column := _flag(official.rotated, "rotated", "not_rotated"), f"rotation.{column}"))
+        return out
 
     def add(self, official: Official) -> None:
         """Count one official (an impossible date counts as unknown, as for the rules)."""
@@ -557,17 +578,20 @@ class QualityCounter(Spawning):
             self.excluded.append(official.id)
             return
         unit = official.unit if official.unit in self.units else None
-        counts = self.leaf.setdefault(unit, Counter())
+        counts = self.leaf.get(unit)
+        if counts is None:
+            counts = self.leaf[unit] = Counter()
         counts["total"] += 1
-        for group, column in self.columns(official).items():
-            counts[f"{group}.{column}"] += 1
+        age, extras = _age(official, self.as_of, self.bands, self.band_keys)
+        for group, column, key in self._columns(official, age):
+            counts[key] += 1
             if column == "unknown":
                 self.unknown[group].append(official.id)
-        for extra in _age(official, self.as_of, self.bands, self.band_keys)[1]:
+        for extra in extras:
             counts[f"age.{extra}"] += 1
         if official.birth_date is not None and official.gender is not None:
-            age = age_on(official.birth_date, self.as_of)
-            self.pyramid[(official.gender.value, min(max(age // 5 * 5, 20), 65))] += 1
+            years = age_on(official.birth_date, self.as_of)
+            self.pyramid[(official.gender.value, min(max(years // 5 * 5, 20), 65))] += 1
 
     def result(self) -> QualityStatistics:
         """The statistics of the officials counted so far."""

@@ -66,6 +66,20 @@ class AssessmentWriter:
     def __init__(self, lang: Lang) -> None:
         self.lang = lang
         self._findings: dict[tuple[Any, ...], tuple[Finding, str]] = {}
+        self._objects: dict[int, tuple[Finding, str]] = {}
+        """The text of a finding object met before, by its identity (the engine hands the same object to the
+        officials it fits; the finding is kept here, so its id is not reused while it is)."""
+
+    def _text(self, finding: Finding) -> str:
+        """:meth:`finding`, by the object's identity first."""
+        found = self._objects.get(id(finding))
+        if found is not None and found[0] is finding:
+            return found[1]
+        text = self.finding(finding)
+        if len(self._objects) >= MAX_CACHED:
+            self._objects.clear()
+        self._objects[id(finding)] = (finding, text)
+        return text
 
     def finding(self, finding: Finding) -> str:
         """``json.dumps(finding_dict(finding, lang), ensure_ascii=False)``, cached by value."""
@@ -83,7 +97,7 @@ class AssessmentWriter:
     def assessment(self, a: Assessment, prefix: str = "{") -> str:
         """``json.dumps(assessment_dict(a, lang), ensure_ascii=False)``; ``prefix`` opens the object (JSON Lines
         puts its ``"type"`` member there)."""
-        findings = ", ".join([self.finding(f) for f in a.findings])
+        findings = ", ".join([self._text(f) for f in a.findings])
         warnings = _dumps([error_dict(w, self.lang) for w in a.warnings]) if a.warnings else "[]"
         return (
             f'{prefix}"id": {_dumps(a.id)}, "full_name": {_dumps(a.full_name)}, "title": {_dumps(a.title)}, '
