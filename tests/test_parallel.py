@@ -252,3 +252,44 @@ def test_the_statistics_are_counted_in_the_workers(tmp_path: Path) -> None:
     assert one["quality"] == two["quality"]
     assert one["retirements"] == two["retirements"]
     assert one["retirements"]["unknown_ids"] or one["retirements"]["officials"]  # people listed, across chunks
+
+
+def test_the_tables_of_findings_start_afresh_and_unhashable_findings_travel_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Workers send each finding once, by number, and start a new table when theirs is full (here after 3); a plugin
+    finding whose ``actual`` is a list (no number: it cannot be hashed) goes whole. The items are those of one
+    process."""
+    from collections.abc import Callable as Fn
+
+    from cbcc_standards import Custom, Outcome, Rule, RuleSet, Text, hookimpl
+    from cbcc_standards.law import LegalBasis, Period
+    from cbcc_standards.rules.model import Verdict
+
+    def listed(official: Any, ctx: Any) -> Verdict:
+        return Verdict(Outcome.MET, Text(vi="Danh sách", en="List"), actual=[official.id])
+
+    class Plugin:
+        __name__ = "lists"
+
+        @hookimpl
+        def cbcc_register_rulesets(self, register: Fn[[RuleSet], None]) -> None:
+            rule = Rule(
+                code="TEST-LIST",
+                name="list",
+                title=Text(vi="Thử", en="Test"),
+                basis=(LegalBasis(document="Quyết định thử nghiệm", effective=Period(start=date(2020, 1, 1))),),
+                valid=Period(start=date(2020, 1, 1)),
+                requirement=Custom(name="list", check=listed),
+            )
+            register(RuleSet(code="test.list", title=Text(vi="Thử", en="Test"), rules=(rule,)))
+
+    monkeypatch.setattr(parallel, "TABLE_LIMIT", 3)
+    engine = Engine(load_registry(load_entry_points=False, plugins=[Plugin()]), units=read_units(UNITS))
+    rows = list(RosterFile(_roster(tmp_path)))
+    one = list(engine.evaluate_roster(rows, as_of=date(2024, 1, 1)))
+    two = list(engine.evaluate_roster(rows, as_of=date(2024, 1, 1), workers=2, chunk_size=3))
+    assert one == two
+    lists = [f.actual for a in two if hasattr(a, "findings") for f in a.findings if f.rule == "TEST-LIST"]
+    assert len(lists) > 60
+    assert all(isinstance(v, list) for v in lists)

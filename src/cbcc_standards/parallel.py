@@ -14,7 +14,6 @@ rule under ``strict`` reaches the caller as with one process.
 
 from __future__ import annotations
 
-import contextlib
 import multiprocessing
 import os
 from collections import deque
@@ -103,27 +102,60 @@ def _init_worker(source: Engine | EngineSpec, observers: tuple[RosterObserver, .
     _observers = observers
 
 
-_Chunk = tuple[list[Assessment | Rejected], list[Any]]
-"""What a worker sends back for a chunk: its items, and the counts of each observer."""
+_sent: dict[tuple[Any, ...], int] = {}
+"""The findings this worker has sent, by value, with their number in its table (see :func:`_work`)."""
+
+TABLE_LIMIT = 1 << 13
+"""The most findings a worker's table holds: when it is full, the worker starts a new one (and says so)."""
+
+
+@dataclass
+class _Chunk:
+    """What a worker sends back for a chunk: its items (an assessment's findings are numbers in the worker's table
+    of findings, or a finding itself when it cannot be hashed), the findings new to the table, in order, whether the
+    table was emptied first, the worker (whose table it is) and the counts of each observer."""
+
+    items: list[Assessment | Rejected]
+    new: list[Finding]
+    fresh: bool
+    worker: int
+    counts: list[Any]
 
 
 def _work(rows: list[tuple[int, Official | Mapping[str, Any]]], day: date) -> _Chunk:
-    """Validate, count and assess one chunk; equal findings are shared, so that each is sent once per chunk."""
+    """Validate, count and assess one chunk. A finding goes to the caller once per worker (a roster repeats a few
+    thousand findings over millions of officials): the worker numbers the findings it sends, the caller keeps a
+    table of each worker's, and an assessment carries the numbers. A worker handles its chunks in the order they
+    were submitted, and the caller reads them in that order: both tables grow alike."""
     engine = _engine
     if engine is None:  # pragma: no cover - a pool always has its engine
         raise RuntimeError("worker without an engine")
     from .report.formats._fastjson import finding_key
 
+    fresh = len(_sent) >= TABLE_LIMIT
+    if fresh:
+        _sent.clear()
     observers = tuple(o.spawn() for o in _observers)
-    shared: dict[tuple[Any, ...], Finding] = {}
+    new: list[Finding] = []
     out: list[Assessment | Rejected] = []
     for number, row in rows:
         item = engine._evaluate_row(number, row, day, observers)
-        if isinstance(item, Assessment):
-            with contextlib.suppress(TypeError):  # a plugin's finding that cannot be hashed is sent as it is
-                _set_findings(item, tuple(shared.setdefault(finding_key(f), f) for f in item.findings))
+        if isinstance(item, Assessment) and item.findings:
+            refs: list[Any] = []
+            for f in item.findings:
+                try:
+                    key = finding_key(f)
+                    ref = _sent.get(key)
+                except TypeError:  # a plugin's finding that cannot be hashed goes as it is
+                    refs.append(f)
+                    continue
+                if ref is None:
+                    ref = _sent[key] = len(_sent)
+                    new.append(f)
+                refs.append(ref)
+            _set_findings(item, tuple(refs))
         out.append(item)
-    return out, [o.counts() for o in observers]
+    return _Chunk(out, new, fresh, os.getpid(), [o.counts() for o in observers])
 
 
 # -- the calling side -----------------------------------------------------------------------------------------
@@ -210,9 +242,9 @@ def _run(
 
 
 class _Canon:
-    """The calling side's copies of what workers send many times: a finding unpickled in one chunk is replaced by an
-    equal one kept from an earlier chunk (its legal bases and requirement too), so that the renderers' caches keyed by
-    :func:`~cbcc_standards.report.formats._fastjson.finding_key` hit and memory holds one copy of each."""
+    """The calling side's copies of what workers send: each worker's table of findings (see :func:`_work`), each
+    finding replaced by an equal one kept from an earlier chunk or another worker (its legal bases and requirement
+    too), so that the renderers' caches hit and memory holds one copy of each."""
 
     LIMIT = 1 << 12
 
@@ -220,6 +252,7 @@ class _Canon:
         self.observers = observers
         self.parts: dict[Any, Any] = {}
         self.findings: dict[tuple[Any, ...], Finding] = {}
+        self.tables: dict[int, list[Finding]] = {}
 
     def part(self, value: Any) -> Any:
         if value is None:
@@ -234,40 +267,42 @@ class _Canon:
             found = self.parts[value] = value
         return found
 
-    def chunk(self, items: list[Assessment | Rejected]) -> list[Assessment | Rejected]:
+    def finding(self, f: Finding) -> Finding:
+        """The canonical copy of a finding received."""
         from .report.formats._fastjson import finding_key
 
-        seen: dict[int, tuple[Finding, Finding]] = {}  # id of a finding of this chunk -> (it, its canonical copy)
-        out: list[Assessment | Rejected] = []
-        for item in items:
+        try:
+            copy = replace(f, basis=tuple(map(self.part, f.basis)), required=self.part(f.required))
+            key = finding_key(copy)
+            canonical = self.findings.get(key)
+        except TypeError:  # pragma: no cover - a worker sends those inline
+            return f
+        if canonical is None:
+            if len(self.findings) >= self.LIMIT:
+                self.findings.clear()
+            canonical = self.findings[key] = copy
+        return canonical
+
+    def chunk(self, chunk: _Chunk) -> list[Assessment | Rejected]:
+        """The items of a chunk, their findings numbers replaced by the findings of the worker's table."""
+        table = self.tables.setdefault(chunk.worker, [])
+        if chunk.fresh:
+            table.clear()
+        table.extend(map(self.finding, chunk.new))
+        for item in chunk.items:
             if isinstance(item, Assessment) and item.findings:
-                findings = []
-                for f in item.findings:
-                    known = seen.get(id(f))
-                    if known is None:
-                        try:
-                            copy = replace(f, basis=tuple(map(self.part, f.basis)), required=self.part(f.required))
-                            key = finding_key(copy)
-                            canonical = self.findings.get(key)
-                            if canonical is None:
-                                if len(self.findings) >= self.LIMIT:
-                                    self.findings.clear()
-                                canonical = self.findings[key] = copy
-                        except TypeError:  # cannot be hashed: kept as sent
-                            canonical = f
-                        known = seen[id(f)] = (f, canonical)
-                    findings.append(known[1])
-                _set_findings(item, tuple(findings))
-            out.append(item)
-        return out
+                refs: tuple[Any, ...] = item.findings
+                _set_findings(item, tuple(table[r] if r.__class__ is int else r for r in refs))
+        return chunk.items
 
 
 def _merge(slots: list[Any], future: Future[_Chunk] | None, canon: _Canon) -> Iterator[Assessment | Rejected]:
     items: list[Assessment | Rejected] = []
     if future is not None:
-        items, counts = future.result()
-        for observer, counted in zip(canon.observers, counts, strict=True):
+        chunk = future.result()
+        for observer, counted in zip(canon.observers, chunk.counts, strict=True):
             observer.absorb(counted)
-    results = iter(canon.chunk(items))
+        items = canon.chunk(chunk)
+    results = iter(items)
     for slot in slots:
         yield next(results) if slot is None else slot
