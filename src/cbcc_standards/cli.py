@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import itertools
 import json
 import os
@@ -443,6 +444,8 @@ def _roster_command(args: argparse.Namespace, kind: str) -> tuple[Renderer, Any,
     renderer = _renderer(args, registry, kind)
     _require_extra(renderer)
     engine = _engine(args, registry)
+    if _PROGRAM:  # the registry, the rules and the engine live as long as the run: the collector need not scan them
+        gc.freeze()
     return renderer, engine, _unit_warnings(engine, args.as_of, _lang(args))
 
 
@@ -766,9 +769,15 @@ _COMMANDS = {
 }
 
 
+_PROGRAM = False
+"""Whether :func:`main` runs as the program (its arguments from ``sys.argv``), not called from Python (tests, a
+caller's own process), whose objects are not ours to freeze out of the collector's sight."""
+
+
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     """Run the command line; returns the exit code (0 when it ran, 2 for bad usage or unreadable input)."""
-    global _ARGV_LANG
+    global _ARGV_LANG, _PROGRAM
+    _PROGRAM = argv is None
     words = list(sys.argv[1:] if argv is None else argv)
     pairs = itertools.pairwise(words)
     _ARGV_LANG = "en" if "--lang=en" in words or ("--lang", "en") in pairs else "vi"

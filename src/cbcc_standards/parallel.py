@@ -14,6 +14,7 @@ rule under ``strict`` reaches the caller as with one process.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections import deque
@@ -100,6 +101,7 @@ def _init_worker(source: Engine | EngineSpec, observers: tuple[RosterObserver, .
     global _engine, _observers
     _engine = source.build() if isinstance(source, EngineSpec) else source
     _observers = observers
+    gc.freeze()  # what the worker inherited or built lives as long as it: not scanned by the collector again
 
 
 _sent: dict[tuple[Any, ...], int] = {}

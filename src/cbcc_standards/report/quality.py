@@ -359,6 +359,18 @@ def _age(official: Official, as_of: date, bands: Sequence[int], keys: Sequence[s
     return column, extra
 
 
+@dataclass(frozen=True)
+class _Born:
+    """What :func:`_age` reads of an official."""
+
+    birth_date: date | None
+    gender: Gender | None
+
+
+_KEPT = 1 << 14
+"""The most readings a quality counter keeps of people's details and of birth dates."""
+
+
 # -- counting --------------------------------------------------------------------------------------------------
 
 
@@ -502,6 +514,8 @@ class QualityCounter(Spawning):
         self._reset()
 
     def _reset(self) -> None:
+        self._people: dict[tuple[Any, ...], tuple[tuple[str, str, str], ...]] = {}
+        self._by_birth: dict[tuple[Any, ...], tuple[str, tuple[str, ...], tuple[str, int] | None]] = {}
         self.leaf: dict[str | None, Counter[str]] = {}
         self.unknown: dict[str, list[str]] = {g.key: [] for g in self.groups}
         self.excluded: list[str] = []
@@ -556,25 +570,64 @@ class QualityCounter(Spawning):
 
     def _columns(self, official: Official, age: str) -> list[tuple[str, str, str]]:
         """(group, column, counter key) of each group, in the order of :meth:`columns`."""
-        code = (official.rank_code or "").strip().removeprefix("rank.")
-        person = [
-            ("gender", official.gender.value if official.gender is not None else "unknown"),
-            ("party", _flag(official.party_member, "member", "not_member")),
-            ("ethnicity", _flag(official.ethnic_minority, "minority", "kinh")),
-            ("religion", _religion(official.religion)),
-            ("category", self._category(official)),
-            ("rank", self.rank_bands.get(code, "unknown")),
-        ]
-        out = [(group, column, f"{group}.{column}") for group, column in person]
-        out.extend(_qualification_columns(official.qualifications))
-        out.append(("age", age, f"age.{age}"))
-        out.append(("rotation", column := _flag(official.rotated, "rotated", "not_rotated"), f"rotation.{column}"))
-        return out
+        return [*self._person(official), *_qualification_columns(official.qualifications), *self._rest(official, age)]
+
+    def _person(self, official: Official) -> tuple[tuple[str, str, str], ...]:
+        """The groups read from the person, by what they read (a roster repeats them: kept, at most
+        :data:`_KEPT`)."""
+        key = (
+            official.gender,
+            official.party_member,
+            official.ethnic_minority,
+            official.religion,
+            official.category,
+            official.title,
+            official.rank_code,
+        )
+        found = self._people.get(key)
+        if found is None:
+            code = (official.rank_code or "").strip().removeprefix("rank.")
+            person = (
+                ("gender", official.gender.value if official.gender is not None else "unknown"),
+                ("party", _flag(official.party_member, "member", "not_member")),
+                ("ethnicity", _flag(official.ethnic_minority, "minority", "kinh")),
+                ("religion", _religion(official.religion)),
+                ("category", self._category(official)),
+                ("rank", self.rank_bands.get(code, "unknown")),
+            )
+            found = tuple((group, column, f"{group}.{column}") for group, column in person)
+            if len(self._people) >= _KEPT:
+                self._people.clear()
+            self._people[key] = found
+        return found
+
+    @staticmethod
+    def _rest(official: Official, age: str) -> tuple[tuple[str, str, str], ...]:
+        rotation = _flag(official.rotated, "rotated", "not_rotated")
+        return (("age", age, f"age.{age}"), ("rotation", rotation, f"rotation.{rotation}"))
+
+    def _ages(self, birth: date | None, gender: Gender | None) -> tuple[str, tuple[str, ...], tuple[str, int] | None]:
+        """The age column, its extra columns and the pyramid's cell of a birth date and gender (kept, at most
+        :data:`_KEPT`)."""
+        key = (birth, gender)
+        found = self._by_birth.get(key)
+        if found is None:
+            probe: Any = _Born(birth, gender)
+            column, extras = _age(probe, self.as_of, self.bands, self.band_keys)
+            cell = None
+            if birth is not None and gender is not None:
+                years = age_on(birth, self.as_of)
+                cell = (gender.value, min(max(years // 5 * 5, 20), 65))
+            found = (column, tuple(f"age.{extra}" for extra in extras), cell)
+            if len(self._by_birth) >= _KEPT:
+                self._by_birth.clear()
+            self._by_birth[key] = found
+        return found
 
     def add(self, official: Official) -> None:
         """Count one official (an impossible date counts as unknown, as for the rules)."""
         official = plausible(official, self.as_of)
-        if not self.in_scope(official):
+        if self.form is not None and not self.in_scope(official):
             self.excluded.append(official.id)
             return
         unit = official.unit if official.unit in self.units else None
@@ -582,16 +635,20 @@ class QualityCounter(Spawning):
         if counts is None:
             counts = self.leaf[unit] = Counter()
         counts["total"] += 1
-        age, extras = _age(official, self.as_of, self.bands, self.band_keys)
-        for group, column, key in self._columns(official, age):
+        age, extras, cell = self._ages(official.birth_date, official.gender)
+        for groups in (self._person(official), _qualification_columns(official.qualifications)):
+            for group, column, key in groups:
+                counts[key] += 1
+                if column == "unknown":
+                    self.unknown[group].append(official.id)
+        for group, column, key in self._rest(official, age):
             counts[key] += 1
             if column == "unknown":
                 self.unknown[group].append(official.id)
-        for extra in extras:
-            counts[f"age.{extra}"] += 1
-        if official.birth_date is not None and official.gender is not None:
-            years = age_on(official.birth_date, self.as_of)
-            self.pyramid[(official.gender.value, min(max(years // 5 * 5, 20), 65))] += 1
+        for key in extras:
+            counts[key] += 1
+        if cell is not None:
+            self.pyramid[cell] += 1
 
     def result(self) -> QualityStatistics:
         """The statistics of the officials counted so far."""
