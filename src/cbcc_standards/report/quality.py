@@ -68,6 +68,7 @@ __all__ = [
     "DEFAULT_AGE_BANDS",
     "FORMS",
     "RANK_BANDS",
+    "UNKNOWN_IDS_SHOWN",
     "ColumnGroup",
     "Form",
     "QualityCounter",
@@ -359,6 +360,10 @@ def _age(official: Official, as_of: date, bands: Sequence[int], keys: Sequence[s
     return column, extra
 
 
+UNKNOWN_IDS_SHOWN = 200
+"""The ids behind an unknown that a roster review's HTML report shows for each group (the count is complete)."""
+
+
 @dataclass(frozen=True)
 class _Born:
     """What :func:`_age` reads of an official."""
@@ -487,7 +492,8 @@ class QualityCounter(Spawning):
     ``units`` give the hierarchy (a commune counts in its district and province too); ``titles`` the category and
     tier of a title when the row does not give them; ``form`` limits the officials counted to the form's scope
     (``bm02``: commune tier; ``bm01``: district and province tiers — by the title's tier, else the unit's); the
-    others are listed as excluded. ``rank_bands`` replaces :data:`RANK_BANDS`.
+    others are listed as excluded. ``rank_bands`` replaces :data:`RANK_BANDS`. ``id_limit`` keeps only the first ids
+    behind each unknown (a roster review shows a few, counts them all: its memory stays flat), None keeps them all.
     """
 
     def __init__(
@@ -499,6 +505,7 @@ class QualityCounter(Spawning):
         age_bands: Sequence[int] = DEFAULT_AGE_BANDS,
         form: Form | None = None,
         rank_bands: Mapping[str, str] = RANK_BANDS,
+        id_limit: int | None = None,
     ) -> None:
         bands = checked_age_bands(age_bands)
         if form is not None and form not in FORMS:
@@ -510,6 +517,7 @@ class QualityCounter(Spawning):
         self.band_keys = age_band_keys(bands)
         self.form = form
         self.rank_bands = rank_bands
+        self.id_limit = id_limit
         self.groups = _groups(bands)
         self._reset()
 
@@ -532,7 +540,10 @@ class QualityCounter(Spawning):
         for unit, numbers in leaf.items():
             self.leaf.setdefault(unit, Counter()).update(numbers)
         for group, ids in unknown.items():
-            self.unknown.setdefault(group, []).extend(ids)
+            kept = self.unknown.setdefault(group, [])
+            kept.extend(ids)
+            if self.id_limit is not None:
+                del kept[self.id_limit :]
         self.excluded.extend(excluded)
         self.pyramid.update(pyramid)
 
@@ -636,15 +647,18 @@ class QualityCounter(Spawning):
             counts = self.leaf[unit] = Counter()
         counts["total"] += 1
         age, extras, cell = self._ages(official.birth_date, official.gender)
-        for groups in (self._person(official), _qualification_columns(official.qualifications)):
+        limit = self.id_limit
+        for groups in (
+            self._person(official),
+            _qualification_columns(official.qualifications),
+            self._rest(official, age),
+        ):
             for group, column, key in groups:
                 counts[key] += 1
                 if column == "unknown":
-                    self.unknown[group].append(official.id)
-        for group, column, key in self._rest(official, age):
-            counts[key] += 1
-            if column == "unknown":
-                self.unknown[group].append(official.id)
+                    ids = self.unknown[group]
+                    if limit is None or len(ids) < limit:
+                        ids.append(official.id)
         for key in extras:
             counts[key] += 1
         if cell is not None:

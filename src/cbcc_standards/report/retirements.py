@@ -130,8 +130,9 @@ class RetirementHorizon:
 
 
 class RetirementCounter(Spawning):
-    """Reads officials one at a time, keeping only those who retire within :data:`HORIZON_YEARS` years, the overdue
-    and the planning candidates; :meth:`result` gives the horizon."""
+    """Reads officials one at a time, keeping only those who retire within the window (``within_months``), the
+    overdue and the planning candidates, and counting by unit those who retire in each of the next
+    :data:`HORIZON_YEARS` years; :meth:`result` gives the horizon."""
 
     def __init__(
         self,
@@ -153,17 +154,22 @@ class RetirementCounter(Spawning):
 
     def _reset(self) -> None:
         self._soon: list[Retiring] = []
+        """Those who retire within the window (listed by name)."""
         self._overdue: list[Retiring] = []
         self._unknown: list[str] = []
         self._planned: dict[tuple[str | None, str], list[tuple[str, str | None]]] = {}
+        self._leaf: dict[str | None, Counter[int]] = {}
+        """Those who retire in each year of the horizon, by unit (counted, not kept: the window is what is listed)."""
 
     def counts(self) -> tuple[Any, ...]:
         """What this counter has read, as plain data a worker sends back (see :meth:`absorb`)."""
-        return (self._soon, self._overdue, self._unknown, self._planned)
+        return (self._soon, self._overdue, self._unknown, self._planned, self._leaf)
 
     def absorb(self, counts: tuple[Any, ...]) -> None:
         """Add the :meth:`counts` of another counter with the same settings, read after the officials read here."""
-        soon, overdue, unknown, planned = counts
+        soon, overdue, unknown, planned, leaf = counts
+        for unit, years in leaf.items():
+            self._leaf.setdefault(unit, Counter()).update(years)
         self._soon.extend(soon)
         self._overdue.extend(overdue)
         self._unknown.extend(unknown)
@@ -179,6 +185,16 @@ class RetirementCounter(Spawning):
             self._unknown.append(official.id)
             return
         found = retirement(official.gender, official.birth_date)
+        day = found.retirement_date
+        overdue = day < self.as_of
+        if not overdue and day.year <= self.years[-1]:
+            unit = official.unit if official.unit in self.units else None
+            counted = self._leaf.get(unit)
+            if counted is None:
+                counted = self._leaf[unit] = Counter()
+            counted[day.year] += 1
+        if not overdue and day > self.until:
+            return
         entry = Retiring(
             id=official.id,
             full_name=official.full_name,
@@ -186,14 +202,11 @@ class RetirementCounter(Spawning):
             birth_date=official.birth_date,
             unit=official.unit,
             title=official.title,
-            retirement_date=found.retirement_date,
+            retirement_date=day,
             pension_from=found.pension_from,
             age_applied=found.age_applied,
         )
-        if found.retirement_date < self.as_of:
-            self._overdue.append(entry)
-        elif found.retirement_date.year <= self.years[-1] or found.retirement_date <= self.until:
-            self._soon.append(entry)
+        (self._overdue if overdue else self._soon).append(entry)
 
     def _with_candidates(self, entry: Retiring) -> Retiring:
         if entry.title is None:
@@ -209,17 +222,13 @@ class RetirementCounter(Spawning):
         def order(r: Retiring) -> tuple[date, str, str]:
             return (r.retirement_date, r.unit or "", r.id)
 
-        people = sorted((self._with_candidates(r) for r in self._soon if r.retirement_date <= self.until), key=order)
+        people = sorted((self._with_candidates(r) for r in self._soon), key=order)
         per_year = dict.fromkeys(self.years, 0)
-        leaf: dict[str | None, Counter[int]] = {}
-        for r in self._soon:
-            year = r.retirement_date.year
-            if year in per_year:
-                per_year[year] += 1
-                unit = r.unit if r.unit in self.units else None
-                leaf.setdefault(unit, Counter())[year] += 1
+        for counted in self._leaf.values():
+            for year, n in counted.items():
+                per_year[year] += n
         per_unit: dict[str | None, dict[int, int]] = {}
-        for code, counts in leaf.items():
+        for code, counts in self._leaf.items():
             for link in unit_chain(code, self.units) or (None,):
                 row = per_unit.setdefault(link, dict.fromkeys(self.years, 0))
                 for year, n in counts.items():

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..i18n import Lang
 from ..results import Rejected, RowError
-from .quality import QualityCounter
+from .quality import UNKNOWN_IDS_SHOWN, QualityCounter
 from .receipt import Receipt
 from .renderers import ReviewDocument
 from .retirements import DEFAULT_WITHIN_MONTHS, RetirementCounter
@@ -63,7 +63,7 @@ def review_document(
         as_of=as_of,
         lang=Lang.parse(lang),
         review=ReviewSummary.for_engine(engine, as_of),
-        quality=QualityCounter(as_of, engine.units, engine.registry.titles),
+        quality=QualityCounter(as_of, engine.units, engine.registry.titles, id_limit=UNKNOWN_IDS_SHOWN + 1),
         retirements=RetirementCounter(as_of, retire_within, engine.units),
     )
     return ReviewDocument(

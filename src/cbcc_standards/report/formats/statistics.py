@@ -18,7 +18,7 @@ from datetime import date, datetime
 from typing import IO, Any
 
 from ...i18n import Lang, t
-from ..quality import Form, QualityStatistics, column_label, group_label
+from ..quality import UNKNOWN_IDS_SHOWN, Form, QualityStatistics, column_label, group_label
 from ..renderers import RetirementsDocument, StatisticsDocument
 from ..shapes import rejected_dict
 from ._view import ReviewView, clean, title_name, unit_name
@@ -686,7 +686,7 @@ def html_extras(view: ReviewView, lang: Lang) -> dict[str, Any]:
             cells = [(column_label(g.key, c, lang), total[f"{g.key}.{c}"]) for c in (*g.columns, *g.of_which)]
             adds_up = sum(total[f"{g.key}.{c}"] for c in g.columns) == total["total"]
             ids = stats.unknown.get(g.key, [])
-            shown = ", ".join(ids[:200]) + (" …" if len(ids) > 200 else "")
+            shown = ", ".join(ids[:UNKNOWN_IDS_SHOWN]) + (" …" if len(ids) > UNKNOWN_IDS_SHOWN else "")
             extras["quality_rows"].append((g.key, group_label(g.key, lang), cells, adds_up, shown))
         extras["pyramid"] = age_pyramid(stats, lang)
         extras["mix"] = qualification_mix(stats, lang)
