@@ -114,14 +114,17 @@ class RetirementHorizon:
             )
         return rows
 
-    def as_dict(self, lang: Lang | str = Lang.VI) -> dict[str, Any]:
-        """The JSON shape (``summary.retirements``)."""
+    def as_dict(self, lang: Lang | str = Lang.VI, *, lazy: bool = False) -> dict[str, Any]:
+        """The JSON shape (``summary.retirements``); ``lazy``: the lists of people as iterators, each person's shape
+        made as it is written (a streaming writer's choice: a national roster names many)."""
+        officials = (r.as_dict() for r in self.people)
+        overdue = (r.as_dict() for r in self.overdue)
         return {
             "as_of": self.as_of.isoformat(),
             "within_months": self.within_months,
             "until": self.until.isoformat(),
-            "officials": [r.as_dict() for r in self.people],
-            "overdue": [r.as_dict() for r in self.overdue],
+            "officials": officials if lazy else list(officials),
+            "overdue": overdue if lazy else list(overdue),
             "per_year": {str(y): n for y, n in self.per_year.items()},
             "units": self.unit_rows(),
             "unknown": len(self.unknown),

@@ -280,8 +280,10 @@ class RosterReport:
                 to_act.append(a)
         return to_act
 
-    def summary(self) -> dict[str, Any]:
-        """Counts by status, action and finding outcome, plus rejected rows, units and training needs."""
+    def summary(self, *, lazy: bool = False) -> dict[str, Any]:
+        """Counts by status, action and finding outcome, plus rejected rows, units and training needs; ``lazy``: the
+        long lists of people as iterators (see :meth:`RetirementHorizon.as_dict
+        <cbcc_standards.report.retirements.RetirementHorizon.as_dict>`)."""
         return {
             "officials": sum(self.counts.values()),
             "rejected": len(self.rejected),
@@ -294,5 +296,9 @@ class RosterReport:
             "units": self.review.units_summary(self.lang) if self.review else [],
             "training_needs": self.review.training_needs(self.lang) if self.review else [],
             **({"quality": self.quality.result().as_dict(self.lang)} if self.quality is not None else {}),
-            **({"retirements": self.retirements.result().as_dict(self.lang)} if self.retirements is not None else {}),
+            **(
+                {"retirements": self.retirements.result().as_dict(self.lang, lazy=lazy)}
+                if self.retirements is not None
+                else {}
+            ),
         }

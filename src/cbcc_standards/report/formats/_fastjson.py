@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import tempfile
+from collections.abc import Iterator
 from hashlib import blake2b
 from typing import IO, Any
 
@@ -17,7 +18,7 @@ from ...i18n import Lang
 from ...results import Assessment, Finding
 from ..shapes import basis_dict, error_dict, finding_dict
 
-__all__ = ["AssessmentWriter", "CompactWriter", "EntrySpool", "finding_key"]
+__all__ = ["AssessmentWriter", "CompactWriter", "EntrySpool", "finding_key", "write_json"]
 
 _encode = json.JSONEncoder(ensure_ascii=False).encode
 _LINE_BREAKS = {"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"}
@@ -33,6 +34,30 @@ def _dumps(value: Any) -> str:
             text = text.replace(char, escape)
     return text
 
+
+def write_json(out: IO[str], value: Any) -> None:
+    """``out.write(_dumps(value))``, the same characters, written piece by piece: a dict with text keys member by
+    member, an iterator (a list made as it is written) and a long list item by item, so that a long list of people
+    is never one string, nor, from an iterator, one list."""
+    if isinstance(value, dict) and all(isinstance(k, str) for k in value):
+        out.write("{")
+        for number, (key, item) in enumerate(value.items()):
+            out.write((", " if number else "") + _dumps(key) + ": ")
+            write_json(out, item)
+        out.write("}")
+    elif isinstance(value, Iterator) or (isinstance(value, list | tuple) and len(value) > _SHORT):
+        out.write("[")
+        for number, item in enumerate(value):
+            if number:
+                out.write(", ")
+            write_json(out, item)
+        out.write("]")
+    else:
+        out.write(_dumps(value))
+
+
+_SHORT = 64
+"""A list this long or shorter is written at once."""
 
 MAX_CACHED = 1 << 12
 """The most finding texts kept at once."""

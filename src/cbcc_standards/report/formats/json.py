@@ -30,7 +30,7 @@ from ..shapes import (
     retirement_dict,
     rule_dict,
 )
-from ._fastjson import AssessmentWriter, CompactWriter, EntrySpool, _dumps
+from ._fastjson import AssessmentWriter, CompactWriter, EntrySpool, _dumps, write_json
 
 __all__ = ["COMPACT_VERSION", "JSON", "JSONL", "document_data", "expand_compact", "read_compact_lines"]
 
@@ -67,7 +67,9 @@ def _tail(doc: ReviewDocument, out: IO[str], lang: Lang) -> None:
     report = doc.report
     out.write(' "rejected": ' + _dumps([rejected_dict(r, lang) for r in report.rejected]))
     out.write(',\n "warnings": ' + _dumps([error_dict(w, lang) for w in doc.file_warnings()]))
-    out.write(',\n "summary": ' + _dumps(report.summary()) + "}\n")
+    out.write(',\n "summary": ')
+    write_json(out, report.summary(lazy=True))
+    out.write("}\n")
 
 
 def _review(doc: ReviewDocument, out: IO[str], lang: Lang) -> None:
@@ -202,7 +204,8 @@ def _render_lines(doc: Document, out: IO[str], lang: Lang) -> None:
         out.write(_dumps({"type": "rejected", **rejected_dict(rejected, lang)}) + "\n")
     for warning in doc.file_warnings():
         out.write(_dumps({"type": "warning", **error_dict(warning, lang)}) + "\n")
-    out.write(_dumps({"type": "summary", **doc.report.summary()}) + "\n")
+    write_json(out, {"type": "summary", **doc.report.summary(lazy=True)})
+    out.write("\n")
 
 
 JSON = Renderer(
