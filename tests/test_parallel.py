@@ -153,9 +153,14 @@ def test_the_duplicate_id_index_grows_and_finds_first_rows() -> None:
     assert seen.first("ID-5000", 9999) is None
 
 
-def test_a_spill_keeps_order_and_positions_past_its_memory(tmp_path: Path) -> None:
+@pytest.mark.parametrize("batch", [1, 4, 7, 256])
+def test_a_spill_keeps_order_and_positions_past_its_memory(
+    tmp_path: Path, batch: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cbcc_standards.report import spill as module
     from cbcc_standards.report.spill import Spill
 
+    monkeypatch.setattr(module, "BATCH", batch)
     engine = Engine(load_registry(load_entry_points=False), units=read_units(UNITS))
     items = list(engine.evaluate_roster(RosterFile(_roster(tmp_path)), as_of=date(2024, 1, 1)))
     spill: Spill[Any] = Spill(limit=5)
@@ -169,9 +174,14 @@ def test_a_spill_keeps_order_and_positions_past_its_memory(tmp_path: Path) -> No
     assert spill[40] == items[40]
     assert spill[-1] == items[-1]
     assert spill[3:8] == items[3:8]
+    assert [spill[i] for i in reversed(range(len(items)))] == items[::-1]  # every batch, the unwritten tail too
+    assert spill[-len(items)] == items[0]
     with pytest.raises(IndexError):
         spill[len(items)]
+    with pytest.raises(IndexError):
+        spill[-len(items) - 1]
     spill.close()
+    assert len(spill) == 5
 
 
 @pytest.mark.parametrize("fmt", ["txt", "html", "xlsx"])
@@ -186,6 +196,7 @@ def test_reports_that_spill_the_people_to_act_on_are_unchanged(
     whole = tmp_path / f"whole.{fmt}"
     assert _check(roster, whole, 1) == 0
     monkeypatch.setattr(spill.Spill.__init__, "__defaults__", (3,))
+    monkeypatch.setattr(spill, "BATCH", 4)
     spilled = tmp_path / f"spilled.{fmt}"
     assert _check(roster, spilled, 1) == 0
     if fmt == "xlsx":
