@@ -81,14 +81,25 @@ def clean_json_row(
                 del out[key]
     for key in DATE_FIELDS.intersection(out):
         value = out[key]
-        if isinstance(value, str | int | float) and not isinstance(value, bool):
+        if value is None:
+            continue
+        if value.__class__ is str:
+            found = _DATES.get(value)
+            if found is None:
+                if len(_DATES) >= _DATES_KEPT:
+                    _DATES.clear()
+                found = _DATES[value] = clean_date(value)
+            text, note = found
+        elif isinstance(value, str | int | float) and not isinstance(value, bool):
             text, note = clean_date(value)
-            if note is not None:
-                summary.note(f"reader.{note}_date", key, str(value), line)
-            if text is None:
-                del out[key]
-            else:
-                out[key] = text
+        else:
+            continue
+        if note is not None:
+            summary.note(f"reader.{note}_date", key, str(value), line)
+        if text is None:
+            del out[key]
+        elif text is not value:
+            out[key] = text
     value = out.get("qualifications")
     if isinstance(value, list):
         out["qualifications"] = _qualifications(value, line, summary, mapping, errors)
@@ -102,6 +113,13 @@ def clean_json_row(
 
 _SET_ASIDE = frozenset((*OPTIONAL_PERSON_FIELDS, *KEPT_FIELDS))
 
+_CODES: dict[str, frozenset[str]] = {kind: frozenset(ladder.codes) for kind, ladder in KINDS.items()}
+"""The level codes of each qualification kind with levels (a level already a code is not read as free text)."""
+
+_DATES: dict[str, tuple[str | None, Any]] = {}
+""":func:`clean_date` of the date texts met (a roster repeats its dates; the reading of a text is a pure function)."""
+_DATES_KEPT = 1 << 15
+
 
 def _qualifications(
     items: list[Any], line: int, summary: ReadingSummary, mapping: ValueMapping | None, errors: list[RowError]
@@ -114,7 +132,8 @@ def _qualifications(
             out.append(item)
             continue
         kind, level = item.get("kind"), item.get("level")
-        if not isinstance(kind, str) or kind not in KINDS or not isinstance(level, str) or level in KINDS[kind].codes:
+        codes = _CODES.get(kind) if isinstance(kind, str) else None
+        if codes is None or not isinstance(kind, str) or not isinstance(level, str) or level in codes:
             out.append(item)
             continue
         if len(level) > MAX_CELL_CHARS:
