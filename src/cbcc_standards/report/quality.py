@@ -519,11 +519,12 @@ class QualityCounter(Spawning):
         self.rank_bands = rank_bands
         self.id_limit = id_limit
         self.groups = _groups(bands)
+        self._people: dict[tuple[Any, ...], tuple[tuple[str, str, str], ...]] = {}
+        self._by_birth: dict[tuple[Any, ...], tuple[str, tuple[str, ...], tuple[str, int] | None]] = {}
+        """Readings kept by value (pure functions of the settings): shared with the counter's spawns."""
         self._reset()
 
     def _reset(self) -> None:
-        self._people: dict[tuple[Any, ...], tuple[tuple[str, str, str], ...]] = {}
-        self._by_birth: dict[tuple[Any, ...], tuple[str, tuple[str, ...], tuple[str, int] | None]] = {}
         self.leaf: dict[str | None, Counter[str]] = {}
         self.unknown: dict[str, list[str]] = {g.key: [] for g in self.groups}
         self.excluded: list[str] = []
