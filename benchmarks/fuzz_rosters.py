@@ -236,8 +236,19 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=20241231)
     parser.add_argument("--outputs", default="json,csv,text", help="report formats (json,jsonl,csv,html,text,xlsx)")
     parser.add_argument("--inputs", default=",".join(WRITERS), help=f"input formats ({', '.join(WRITERS)})")
+    parser.add_argument(
+        "--jobs", default="1", help="processes of each check, comma-separated (1,2: each report made both ways)"
+    )
     args = parser.parse_args()
-    counts = {"runs": 0, "tracebacks": 0, "lost_rows": 0, "wrong_exit_codes": 0, "unparsable_reports": 0}
+    jobs = [j.strip() for j in args.jobs.split(",") if j.strip()]
+    counts = {
+        "runs": 0,
+        "tracebacks": 0,
+        "lost_rows": 0,
+        "wrong_exit_codes": 0,
+        "unparsable_reports": 0,
+        "reports_differing_by_jobs": 0,
+    }
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         for kind in args.inputs.split(","):
@@ -246,17 +257,21 @@ def main() -> int:
             rows = [generator.row() for _ in range(args.rows)]
             roster = folder / f"{kind}{suffix}"
             written = writer(roster, rows)
-            for fmt in args.outputs.split(","):
-                target = folder / f"report-{kind}.{'txt' if fmt == 'text' else fmt}"
+            for fmt, job in ((f, j) for f in args.outputs.split(",") for j in jobs):
+                target = folder / f"report-{kind}-{job}.{'txt' if fmt == 'text' else fmt}"
                 started = time.perf_counter()
-                done = check(roster, "--output", str(target))
+                done = check(roster, "--output", str(target), "--jobs", job)
                 counts["runs"] += 1
                 err = done.stderr.decode("utf-8", "replace")
                 counts["tracebacks"] += "Traceback" in err
                 counts["wrong_exit_codes"] += done.returncode != 0
-                line = f"{kind:>15} → {fmt:<5} exit {done.returncode} in {time.perf_counter() - started:6.1f} s"
+                line = f"{kind:>15} → {fmt:<5} --jobs {job} exit {done.returncode} in "
+                line += f"{time.perf_counter() - started:6.1f} s"
                 if done.returncode == 0 and not parses(fmt, target):
                     counts["unparsable_reports"] += 1
+                first = folder / f"report-{kind}-{jobs[0]}.{'txt' if fmt == 'text' else fmt}"
+                if job != jobs[0] and fmt != "xlsx" and first.exists() and target.exists():
+                    counts["reports_differing_by_jobs"] += first.read_bytes() != target.read_bytes()
                 if fmt == "json" and done.returncode == 0:
                     report = json.loads(target.read_text(encoding="utf-8"))
                     accounted = len(report["officials"]) + len(report["rejected"])

@@ -115,7 +115,7 @@ def test_a_bad_worker_count_is_refused(tmp_path: Path, capsys: pytest.CaptureFix
         list(parallel.evaluate_parallel(engine, [], as_of=date(2024, 1, 1), workers=0))
 
 
-def _die(rows: Any, day: date) -> Any:
+def _die(rows: Any, day: date, settings: Any = None) -> Any:
     os._exit(3)
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from itertools import count
-from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, overload
 
 from pydantic import ValidationError
 
@@ -20,6 +20,7 @@ from .i18n import Message, Text
 from .law import Confidence, LegalBasis
 from .officials import Official
 from .plugins import Registry, load_registry
+from .reading.pending import PendingRow
 from .results import Assessment, Finding, Outcome, Rejected, RowError, row_errors
 from .rules.interpreter import check, remedied
 from .rules.interpreter import evaluate as interpret
@@ -890,28 +891,46 @@ class Engine:
         return self._assess(official, day, None, warnings)
 
 
-def screen_roster(
-    rows: Iterable[Official | Mapping[str, Any] | Rejected],
-) -> Iterator[tuple[int, Official | Mapping[str, Any] | Rejected]]:
+_Screened = Official | Mapping[str, Any] | Rejected
+
+
+@overload
+def screen_roster(rows: Iterable[_Screened]) -> Iterator[tuple[int, _Screened]]: ...
+@overload
+def screen_roster(rows: Iterable[_Screened | PendingRow]) -> Iterator[tuple[int, _Screened | PendingRow]]: ...
+def screen_roster(rows: Iterable[_Screened | PendingRow]) -> Iterator[tuple[int, _Screened | PendingRow]]:
     """Number the rows from 1 and reject a row whose id was already seen (over every row read, valid or not, a
     reader's rejected rows included): ``(number, row)``, ``row`` a :class:`Rejected` that is final, or a row still to
-    validate. The one sequential step of a roster review: the process pool validates and assesses the rest."""
+    validate (an official, a mapping, or a :class:`~cbcc_standards.reading.pending.PendingRow` that carries its
+    rejection, if any, to the worker that decodes it). The one sequential step of a roster review: the process pool
+    validates and assesses the rest."""
     seen = _SeenIds()
     for number, row in enumerate(rows, start=1):
+        if isinstance(row, PendingRow):  # a row a worker decodes (see cbcc_standards.io.DeferredRows)
+            if row.verdict is not None:  # rejected whatever it holds: its id counts, as a reader's rejection's
+                if row.verdict.id is not None:
+                    seen.first(row.verdict.id, number)
+            else:
+                raw_id = row.id if isinstance(row.data, str) else _raw_id(row.data)
+                if raw_id is not None and (first := seen.first(raw_id, number)) is not None:
+                    row.verdict = _duplicate(number, raw_id, first)
+            yield number, row
+            continue
         if isinstance(row, Rejected):
             if row.id is not None:
                 seen.first(row.id, row.row)
             yield number, row
             continue
         raw_id = row.id if isinstance(row, Official) else _raw_id(row)
-        first = seen.first(raw_id, number) if raw_id is not None else None
-        if first is not None:
-            error = RowError(
-                field="id", message=f"duplicate id {raw_id!r} (first seen at row {first})", code="duplicate_id"
-            )
-            yield number, Rejected(row=number, id=raw_id, errors=(error,))
+        if raw_id is not None and (first := seen.first(raw_id, number)) is not None:
+            yield number, _duplicate(number, raw_id, first)
             continue
         yield number, row
+
+
+def _duplicate(number: int, raw_id: str, first: int) -> Rejected:
+    error = RowError(field="id", message=f"duplicate id {raw_id!r} (first seen at row {first})", code="duplicate_id")
+    return Rejected(row=number, id=raw_id, errors=(error,))
 
 
 _U64 = (1 << 64) - 1

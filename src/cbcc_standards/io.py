@@ -7,25 +7,33 @@ import json
 from array import array
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, cast
 
 from pydantic import ValidationError
 
 from ._text import slugify
 from .officials import Official
 from .reading.headers import FIELDS, Target, load_column_mapping, parse_target
-from .reading.jsonrows import MAX_JSON_DEPTH, clean_json_row, depth_exceeds
+from .reading.jsonrows import (
+    MAX_JSON_DEPTH,
+    RowSettings,
+    clean_json_row,
+    depth_exceeds,
+    legible_id,
+    rejected_row,
+)
 from .reading.mappings import load_value_mapping
 from .reading.messages import WordedError, message
+from .reading.pending import PendingRow
 from .reading.qualtext import ValueMapping
-from .reading.sources import MAX_RECORD_CHARS, CsvSource, SourceError, XlsxSource, scan_file
+from .reading.sources import MAX_CELL_CHARS, MAX_RECORD_CHARS, CsvSource, SourceError, XlsxSource, scan_file
 from .reading.summary import ReadingSummary
 from .reading.table import RawRow, Record, TableError, read_table
 from .reading.unittree import check_unit_tree, coerce_unit_row
 from .results import Rejected, RowError
 from .units import AdministrativeUnit
 
-__all__ = ["InputError", "RosterFile", "check_file", "read_units"]
+__all__ = ["DeferredRows", "InputError", "RosterFile", "check_file", "read_units"]
 
 _CHUNK = 1 << 16
 
@@ -169,12 +177,6 @@ TOO_DEEP = object()
 """Stands for a JSON value nested deeper than the reader accepts (a row rejection, never a RecursionError)."""
 
 
-def _rejected(number: int, line: int | None, key: str, lang: str, field: str | None = None, **params: Any) -> Rejected:
-    text = message(key, lang, **params)
-    error = RowError(field=field, message=text, code=key.removeprefix("reader."))
-    return Rejected(row=number, line=line, errors=(error,))
-
-
 class RosterFile:
     """A roster file read lazily: iterate to get each row as a mapping, or :class:`Rejected` when it cannot be
     read as one. ``warnings`` lists remarks on the file (columns ignored or absent, values left unmapped, placeholder
@@ -255,6 +257,22 @@ class RosterFile:
         return line or None
 
     def __iter__(self) -> Iterator[Mapping[str, Any] | Rejected]:
+        yield from cast("Iterator[Mapping[str, Any] | Rejected]", self._iterate(defer=False))
+        self.finish()
+
+    def finish(self) -> None:
+        """Add the remarks on rows and values to :attr:`warnings` (once the rows are read and, for
+        :meth:`deferred` rows, cleaned)."""
+        self.warnings.extend(self.reading.warnings())
+
+    def deferred(self) -> DeferredRows | None:
+        """The rows of a JSON Lines roster for a parallel review, each left to decode and clean where it is assessed
+        (see :class:`DeferredRows`); None for other formats, or when :attr:`extras` are kept."""
+        if self.format != "jsonl" or self.keep_extras:
+            return None
+        return DeferredRows(self)
+
+    def _iterate(self, defer: bool) -> Iterator[Mapping[str, Any] | Rejected | PendingRow]:
         if self.lines:  # read again: start afresh
             self.warnings.clear()
             self.reading = self._summary()
@@ -267,8 +285,7 @@ class RosterFile:
                 if self.format == "json":
                     yield from self._json(fh)
                 else:
-                    yield from self._jsonl(fh)
-        self.warnings.extend(self.reading.warnings())
+                    yield from self._jsonl(fh, defer)
 
     def locate(self, items: Iterable[Any]) -> Iterator[Any]:
         """Pass items through, giving each :class:`Rejected` its row in the file (``line``) from its record
@@ -290,8 +307,30 @@ class RosterFile:
             self.extras[number] = extras
         return row
 
-    def _reject(self, line: int | None, key: str, field: str | None = None, **params: Any) -> Rejected:
-        return _rejected(self._count(line), line, key, self.lang, field, **params)
+    def _reject(
+        self, line: int | None, key: str, field: str | None = None, id: str | None = None, **params: Any
+    ) -> Rejected:
+        return rejected_row(self._count(line), line, key, self.lang, field, id, **params)
+
+    def settings(self) -> RowSettings:
+        """What cleaning a row of this file needs, for a process that does not read it."""
+        return RowSettings(str(self.path), self.format, self.lang, self.mapping, self._model_fields)
+
+    def _pending(self, line: int, value: dict[str, Any], size: int) -> PendingRow:
+        """A decoded row left to clean where it is assessed; one with a value too long is rejected here already
+        (cleaning it elsewhere still counts its remarks, in the order of the rows)."""
+        row = PendingRow(self._count(line), line, value, size)
+        if size > MAX_CELL_CHARS:
+            settings = self.settings()
+            _, _, errors = clean_json_row(
+                value, line, settings.summary(), mapping=self.mapping, model_fields=self._model_fields, size=size
+            )
+            if errors:
+                raw_id = value.get("id")
+                row.verdict = Rejected(
+                    row=row.number, line=line, id=str(raw_id) if raw_id is not None else None, errors=errors
+                )
+        return row
 
     def _clean(self, line: int | None, value: Any, size: int | None = None) -> Mapping[str, Any] | Rejected:
         if value is TOO_DEEP:
@@ -317,7 +356,7 @@ class RosterFile:
         for value in _iter_json_array(fh, self.path):
             yield self._clean(None, value)
 
-    def _jsonl(self, fh: TextIO) -> Iterator[Mapping[str, Any] | Rejected]:
+    def _jsonl(self, fh: TextIO, defer: bool = False) -> Iterator[Mapping[str, Any] | Rejected | PendingRow]:
         self.reading.source = {"encoding": "utf-8"}
         line = 0
         while text := fh.readline(MAX_RECORD_CHARS + 1):
@@ -339,13 +378,19 @@ class RosterFile:
             if depth_exceeds(text):
                 yield self._reject(line, "reader.too_deep", limit=MAX_JSON_DEPTH)
                 continue
+            if defer and len(text) <= MAX_CELL_CHARS and (found := legible_id(text)) is not None:
+                yield PendingRow(self._count(line), line, text, len(text), found)
+                continue
             try:
                 value = json.loads(text)
             except json.JSONDecodeError as exc:
-                yield self._reject(line, "reader.invalid_json", reason=exc.msg)
+                yield self._reject(line, "reader.invalid_json", id=legible_id(text), reason=exc.msg)
                 continue
             except RecursionError:  # pragma: no cover - depth_exceeds stops these first
                 yield self._reject(line, "reader.too_deep", limit=MAX_JSON_DEPTH)
+                continue
+            if defer and isinstance(value, dict):
+                yield self._pending(line, value, len(text))
                 continue
             yield self._clean(line, value, len(text))
 
@@ -398,6 +443,31 @@ class RosterFile:
                 yield Rejected(row=number, line=record.line, id=record.id, errors=record.errors)
             else:
                 yield self._emit(record.line, record.row, record.extras)
+
+
+class DeferredRows:
+    """The rows of a JSON Lines roster read for a parallel review (:meth:`RosterFile.deferred`): the reading process
+    numbers the rows and reads each one's id, without decoding it where the text says it plainly
+    (:func:`~cbcc_standards.reading.jsonrows.legible_id`), so that the duplicate check stays whole; the workers
+    decode and clean the rows (:func:`~cbcc_standards.reading.jsonrows.open_pending`) with the file's
+    :attr:`settings`, and what they counted of the reading comes back, chunk by chunk in the order of the rows, to
+    :meth:`absorb`; :meth:`finish` completes the file's warnings. The rows, the rejections, the warnings and the
+    reading summary are those a plain read gives."""
+
+    def __init__(self, roster: RosterFile) -> None:
+        self.roster = roster
+        self.settings = roster.settings()
+
+    def __iter__(self) -> Iterator[Mapping[str, Any] | Rejected | PendingRow]:
+        return self.roster._iterate(defer=True)
+
+    def absorb(self, reading: ReadingSummary) -> None:
+        """Add a worker's account of the rows it cleaned (those after the rows already absorbed)."""
+        self.roster.reading.absorb(reading)
+
+    def finish(self) -> None:
+        """Every row cleaned: complete the file's warnings."""
+        self.roster.finish()
 
 
 def _column_mapping(

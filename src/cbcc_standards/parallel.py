@@ -25,10 +25,14 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from .reading.jsonrows import RowSettings, open_pending
+from .reading.pending import PendingRow
+from .reading.summary import ReadingSummary
 from .results import Assessment, Finding, Rejected
 
 if TYPE_CHECKING:
     from .engine import Engine, RosterObserver
+    from .io import DeferredRows
     from .officials import Official
     from .units import AdministrativeUnit
 
@@ -122,9 +126,13 @@ class _Chunk:
     fresh: bool
     worker: int
     counts: list[Any]
+    reading: ReadingSummary | None = None
+    """What cleaning the chunk's pending rows counted (None when nothing)."""
 
 
-def _work(rows: list[tuple[int, Official | Mapping[str, Any]]], day: date) -> _Chunk:
+def _work(
+    rows: list[tuple[int, Official | Mapping[str, Any] | PendingRow]], day: date, settings: RowSettings | None = None
+) -> _Chunk:
     """Validate, count and assess one chunk. A finding goes to the caller once per worker (a roster repeats a few
     thousand findings over millions of officials): the worker numbers the findings it sends, the caller keeps a
     table of each worker's, and an assessment carries the numbers. A worker handles its chunks in the order they
@@ -138,10 +146,21 @@ def _work(rows: list[tuple[int, Official | Mapping[str, Any]]], day: date) -> _C
     if fresh:
         _sent.clear()
     observers = tuple(o.spawn() for o in _observers)
+    reading = settings.summary() if settings is not None else None
     new: list[Finding] = []
     out: list[Assessment | Rejected] = []
     for number, row in rows:
-        item = engine._evaluate_row(number, row, day, observers)
+        item: Assessment | Rejected
+        if isinstance(row, PendingRow):  # decoded and cleaned here (see cbcc_standards.io.DeferredRows)
+            if settings is None or reading is None:  # pragma: no cover - pending rows come with their settings
+                raise RuntimeError("pending rows without their reading settings")
+            opened = open_pending(row, settings, reading)
+            if isinstance(opened, Rejected) or row.verdict is not None:
+                out.append(opened if isinstance(opened, Rejected) else row.verdict)  # type: ignore[arg-type]
+                continue
+            item = engine._evaluate_row(number, opened, day, observers)
+        else:
+            item = engine._evaluate_row(number, row, day, observers)
         if isinstance(item, Assessment) and item.findings:
             refs: list[Any] = []
             for f in item.findings:
@@ -157,7 +176,8 @@ def _work(rows: list[tuple[int, Official | Mapping[str, Any]]], day: date) -> _C
                 refs.append(ref)
             _set_findings(item, tuple(refs))
         out.append(item)
-    return _Chunk(out, new, fresh, os.getpid(), [o.counts() for o in observers])
+    counted = reading if reading is not None and reading.counted else None
+    return _Chunk(out, new, fresh, os.getpid(), [o.counts() for o in observers], counted)
 
 
 # -- the calling side -----------------------------------------------------------------------------------------
@@ -184,12 +204,16 @@ def evaluate_parallel(
     """What ``engine.evaluate_roster(rows, as_of=as_of, observers=observers)`` gives, computed by ``workers``
     processes (see the module). ``spec`` rebuilds the engine in workers that cannot inherit it."""
     from .engine import screen_roster
+    from .io import RosterFile
 
     if workers < 1:
         raise ValueError(f"workers must be at least 1, got {workers}")
     size = chunk_size or DEFAULT_CHUNK
     if size < 1:
         raise ValueError(f"chunk_size must be at least 1, got {size}")
+    deferred = rows.deferred() if isinstance(rows, RosterFile) else None
+    if deferred is not None:  # a JSON Lines file: the workers decode and clean its rows
+        return _run(engine, screen_roster(deferred), as_of, workers, size, spec, tuple(observers), deferred)
     return _run(engine, screen_roster(rows), as_of, workers, size, spec, tuple(observers))
 
 
@@ -219,9 +243,11 @@ def _run(
     size: int,
     spec: EngineSpec | None,
     observers: tuple[RosterObserver, ...],
+    deferred: DeferredRows | None = None,
 ) -> Iterator[Assessment | Rejected]:
     context, initial = _context(engine, spec)
-    canon = _Canon(observers)
+    canon = _Canon(observers, deferred)
+    settings = deferred.settings if deferred is not None else None
     pending: deque[tuple[list[Any], Future[_Chunk] | None]] = deque()
     try:
         with ProcessPoolExecutor(
@@ -229,11 +255,13 @@ def _run(
         ) as pool:
             try:
                 for slots, todo in _chunks(screened, size):
-                    pending.append((slots, pool.submit(_work, todo, day) if todo else None))
+                    pending.append((slots, pool.submit(_work, todo, day, settings) if todo else None))
                     if len(pending) >= 2 * workers:
                         yield from _merge(*pending.popleft(), canon)
                 while pending:
                     yield from _merge(*pending.popleft(), canon)
+                if deferred is not None:
+                    deferred.finish()
             except BaseException:
                 for _, future in pending:
                     if future is not None:
@@ -248,10 +276,11 @@ class _Canon:
     finding replaced by an equal one kept from an earlier chunk or another worker (its legal bases and requirement
     too), so that the renderers' caches hit and memory holds one copy of each."""
 
-    LIMIT = 1 << 12
+    LIMIT = 1 << 14
 
-    def __init__(self, observers: tuple[RosterObserver, ...] = ()) -> None:
+    def __init__(self, observers: tuple[RosterObserver, ...] = (), deferred: DeferredRows | None = None) -> None:
         self.observers = observers
+        self.deferred = deferred
         self.parts: dict[Any, Any] = {}
         self.findings: dict[tuple[Any, ...], Finding] = {}
         self.tables: dict[int, list[Finding]] = {}
@@ -304,6 +333,8 @@ def _merge(slots: list[Any], future: Future[_Chunk] | None, canon: _Canon) -> It
         chunk = future.result()
         for observer, counted in zip(canon.observers, chunk.counts, strict=True):
             observer.absorb(counted)
+        if chunk.reading is not None and canon.deferred is not None:
+            canon.deferred.absorb(chunk.reading)
         items = canon.chunk(chunk)
     results = iter(items)
     for slot in slots:

@@ -4,19 +4,31 @@ not have yet set aside, and limits on size and nesting."""
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
-from ..results import RowError
+from ..results import Rejected, RowError
 from .headers import DATE_FIELDS, KEPT_FIELDS, OPTIONAL_PERSON_FIELDS
 from .messages import echo, message
+from .pending import PendingRow
 from .qualtext import KINDS, ValueMapping
 from .sources import MAX_CELL_CHARS
 from .summary import ReadingSummary
 from .table import qualification_items
 from .values import clean_date
 
-__all__ = ["MAX_JSON_DEPTH", "clean_json_row", "depth_exceeds"]
+__all__ = [
+    "MAX_JSON_DEPTH",
+    "RowSettings",
+    "clean_json_row",
+    "depth_exceeds",
+    "legible_id",
+    "open_pending",
+    "rejected_row",
+]
 
 MAX_JSON_DEPTH = 64
 """Nesting a JSON row may have (a roster row needs 4); a deeper value rejects its row."""
@@ -50,6 +62,39 @@ def depth_exceeds(text: str, start: int = 0, end: int | None = None, limit: int 
         elif ch in "]}":
             depth -= 1
     return False
+
+
+_ID_VALUE = re.compile(r'[ \t\r\n]*:[ \t\r\n]*"([^"\\\x00-\x1f]*)"[ \t\r\n]*[,}]')
+
+
+def legible_id(text: str) -> str | None:
+    """The id a JSON row's text declares, read without decoding the text; None where the text does not say it
+    plainly: the key ``"id"`` written once in the whole text (never with an escape), at the top level of an object
+    (no other bracket opened before it), its value a string without escapes or control characters, not blank, with
+    no blanks around it.
+
+    For a text that is valid JSON, a legible id is the id decoding finds (the key cannot be written another way, nor
+    twice). For a text that is not, it is the id its rejected row is known by (and counted under by the duplicate
+    check): the same whether the text is decoded by the reader or, in a parallel review, by a worker."""
+    at = text.find('"id"')
+    if at < 0 or text.find('"id"', at + 4) >= 0 or ("\\u00" in text and ("\\u0069" in text or "\\u0064" in text)):
+        return None
+    if text.count("{", 0, at) != 1 or text.count("[", 0, at):
+        return None
+    found = _ID_VALUE.match(text, at + 4)
+    if found is None:
+        return None
+    value = found.group(1)
+    return value if value and value == value.strip() else None
+
+
+def rejected_row(
+    number: int, line: int | None, key: str, lang: str, field: str | None = None, id: str | None = None, **params: Any
+) -> Rejected:
+    """A row the reader rejects as a whole (message ``key`` of the reader's catalogue)."""
+    text = message(key, lang, **params)
+    error = RowError(field=field, message=text, code=key.removeprefix("reader."))
+    return Rejected(row=number, line=line, id=id, errors=(error,))
 
 
 def _too_long(name: str, text: str, lang: str) -> RowError:
@@ -144,3 +189,41 @@ def _qualifications(
         for read in qualification_items(kind, level, mapping, stats, line):
             out.append(read | given)
     return out
+
+
+@dataclass(frozen=True)
+class RowSettings:
+    """What cleaning a JSON row needs, for a process that did not read the file: where the rows come from, the
+    language of messages, the user's table of qualification values and the fields of the model."""
+
+    path: str
+    format: str
+    lang: str
+    mapping: ValueMapping | None
+    model_fields: frozenset[str]
+
+    def summary(self) -> ReadingSummary:
+        """An empty account of the reading, to be added to the reader's in the order of the rows."""
+        return ReadingSummary(path=self.path, format=self.format, lang=self.lang)
+
+
+def open_pending(row: PendingRow, settings: RowSettings, summary: ReadingSummary) -> dict[str, Any] | Rejected:
+    """A pending row decoded and cleaned as the reader would have (the remarks counted in ``summary``): the row for
+    the model, or its rejection (not JSON; a value too long)."""
+    value = row.data
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except json.JSONDecodeError as exc:
+            return rejected_row(row.number, row.line, "reader.invalid_json", settings.lang, id=row.id, reason=exc.msg)
+        except RecursionError:  # pragma: no cover - the reader sends no row deeper than MAX_JSON_DEPTH
+            return rejected_row(row.number, row.line, "reader.too_deep", settings.lang, limit=MAX_JSON_DEPTH)
+        if not isinstance(value, dict):  # pragma: no cover - a legible id is read in an object
+            return rejected_row(row.number, row.line, "reader.not_an_object", settings.lang)
+    cleaned, _, errors = clean_json_row(
+        value, row.line, summary, mapping=settings.mapping, model_fields=settings.model_fields, size=row.size
+    )
+    if errors:
+        raw_id = value.get("id")
+        return Rejected(row=row.number, line=row.line, id=str(raw_id) if raw_id is not None else None, errors=errors)
+    return cleaned

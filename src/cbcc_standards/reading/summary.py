@@ -119,6 +119,32 @@ class ReadingSummary:
             stats = self.stats[key] = ValueStats(column, header, kind)
         return stats
 
+    def absorb(self, other: ReadingSummary) -> None:
+        """Add what ``other`` counted of the rows that follow those counted here (a worker's part of a parallel
+        review): the same account as if this summary had read them, remarks in the order first met, the first rows of
+        each kept."""
+        for part in other.stats.values():
+            stats = self.value_stats(part.column, part.header, part.kind)
+            for raw, n in part.counts.items():
+                stats.counts[raw] += n
+                stats.readings.setdefault(raw, part.readings[raw])
+            for raw, rows in part.rows.items():
+                kept = stats.rows.setdefault(raw, [])
+                kept.extend(rows[: ROWS_SHOWN - len(kept)])
+        for key, note in other.notes.items():
+            mine = self.notes.setdefault(key, _Note())
+            mine.count += note.count
+            mine.rows.extend(note.rows[: ROWS_SHOWN - len(mine.rows)])
+        self.unused.update(other.unused)
+        for what, numbers in other.skipped.items():
+            self.skipped.setdefault(what, []).extend(numbers)
+        self.remarks.extend(other.remarks)
+
+    @property
+    def counted(self) -> bool:
+        """Whether anything was counted of the rows (values, remarks, fields unused, rows skipped)."""
+        return bool(self.stats or self.notes or self.unused or self.skipped or self.remarks)
+
     @property
     def unmapped_count(self) -> int:
         return sum(n for s in self.stats.values() for _, n in s.with_status("unmapped"))

@@ -59,7 +59,7 @@ def write_json(out: IO[str], value: Any) -> None:
 _SHORT = 64
 """A list this long or shorter is written at once."""
 
-MAX_CACHED = 1 << 12
+MAX_CACHED = 1 << 14
 """The most finding texts kept at once."""
 
 
