@@ -34,6 +34,7 @@ The ids behind each ``unknown`` are kept (:attr:`QualityStatistics.unknown`) for
 from __future__ import annotations
 
 import copy
+import operator
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -521,6 +522,7 @@ class QualityCounter(Spawning):
         self.groups = _groups(bands)
         self._people: dict[tuple[Any, ...], tuple[tuple[str, str, str], ...]] = {}
         self._by_birth: dict[tuple[Any, ...], tuple[str, tuple[str, ...], tuple[str, int] | None]] = {}
+        self._records: dict[tuple[int, ...], tuple[Record, tuple[tuple[str, str, str], ...]]] = {}
         """Readings kept by value (pure functions of the settings): shared with the counter's spawns."""
         self._reset()
 
@@ -582,7 +584,24 @@ class QualityCounter(Spawning):
 
     def _columns(self, official: Official, age: str) -> list[tuple[str, str, str]]:
         """(group, column, counter key) of each group, in the order of :meth:`columns`."""
-        return [*self._person(official), *_qualification_columns(official.qualifications), *self._rest(official, age)]
+        return [*self._person(official), *self._record(official.qualifications), *self._rest(official, age)]
+
+    def _record(self, record: Record) -> tuple[tuple[str, str, str], ...]:
+        """:func:`_qualification_columns` of a record, found first by the identity of its items: the roster reader
+        gives equal items as one object (:class:`~cbcc_standards._rowcheck.RowValidator`), and hashing the items by
+        value costs more than reading their columns (kept with the items, so their ids stay theirs; at most
+        :data:`_KEPT`)."""
+        if record is None:
+            return _qualification_columns(None)
+        key = tuple(map(id, record))
+        found = self._records.get(key)
+        if found is not None and all(map(operator.is_, found[0], record)):  # type: ignore[arg-type]
+            return found[1]
+        columns = _qualification_columns(record)
+        if len(self._records) >= _KEPT:
+            self._records.clear()
+        self._records[key] = (record, columns)
+        return columns
 
     def _person(self, official: Official) -> tuple[tuple[str, str, str], ...]:
         """The groups read from the person, by what they read (a roster repeats them: kept, at most
@@ -651,7 +670,7 @@ class QualityCounter(Spawning):
         limit = self.id_limit
         for groups in (
             self._person(official),
-            _qualification_columns(official.qualifications),
+            self._record(official.qualifications),
             self._rest(official, age),
         ):
             for group, column, key in groups:
