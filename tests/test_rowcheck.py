@@ -109,3 +109,14 @@ def test_the_engine_validates_through_it() -> None:
     engine = Engine()
     row = {"id": "A", "title": "Công chức Tư pháp - hộ tịch", "qualifications": [{"kind": "it", "level": "co_ban"}]}
     assert engine.official(row) == Official.model_validate(row, context=CONTEXT)
+
+
+@pytest.mark.parametrize(
+    "item", [{"year": 2021, "level": "hoan_thanh_tot"}, {"decided_on": "2020-01-01", "form": "khien_trach"}]
+)
+def test_an_item_valid_in_one_list_is_not_taken_for_an_item_of_another(item: dict[str, Any]) -> None:
+    validator = RowValidator(CONTEXT)
+    for name in ("evaluations", "disciplines", "qualifications", "evaluations"):
+        row = {"id": "A", name: [dict(item)]}
+        expected = _outcome(lambda r: Official.model_validate(r, context=CONTEXT), row)
+        assert _outcome(validator, row) == expected

@@ -2,8 +2,8 @@
 
 A roster repeats its qualifications, evaluations and disciplines: thousands of officials hold ``{"kind":
 "professional", "level": "dai_hoc", "field": "luật"}`` or were rated ``{"year": 2023, "level": "hoan_thanh_tot"}``.
-:class:`RowValidator` validates each distinct item once (keyed by its fields, their types and values) and the rest of
-the row with the lists left empty, then puts the validated items in place. The result is the official plain
+:class:`RowValidator` validates each distinct item once (keyed by its list, its fields, their types and values) and
+the rest of the row with the lists left empty, then puts the validated items in place. The result is the official plain
 validation gives, equal field by field and with the same fields set; a row whose lists are not plain lists of
 plain dicts, or with an item that does not validate, goes through plain validation, so its errors are pydantic's own,
 with their locations (``tests/test_rowcheck.py`` checks both on generated rows).
@@ -53,7 +53,7 @@ class RowValidator:
             value = row.get(name)
             if value is None:
                 continue
-            items = self._items_of(value, validate) if value.__class__ is list else None
+            items = self._items_of(name, value, validate) if value.__class__ is list else None
             if items is None:  # not a list of plain items, or one is invalid: pydantic says what is wrong
                 return Official.model_validate(row, context=self._context)
             found[name] = items
@@ -63,19 +63,20 @@ class RowValidator:
         official.__dict__.update(found)  # frozen for its users; the fields were validated (empty) and are set
         return official
 
-    def _items_of(self, value: list[Any], validate: Callable[[Any], Any]) -> tuple[Any, ...] | None:
+    def _items_of(self, name: str, value: list[Any], validate: Callable[[Any], Any]) -> tuple[Any, ...] | None:
+        """The validated items of the list ``name``, each found by the list, its fields, their types and values."""
         items = self._items
         out = []
         for item in value:
             if item.__class__ is not dict:
                 return None
-            key = tuple((k, v.__class__, v) for k, v in item.items())
+            key = (name, *((k, v.__class__, v) for k, v in item.items()))
             try:
                 found = items.get(key)
             except TypeError:  # a nested value
                 return None
             if found is None:
-                if any(cls not in _PLAIN for _, cls, _ in key):
+                if any(cls not in _PLAIN for _, cls, _ in key[1:]):
                     return None
                 try:
                     found = validate(item)
