@@ -5,6 +5,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from dateutil.relativedelta import relativedelta
+from hypothesis import given
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from cbcc_standards import Official, RetirementAge, parse_legal_date, retirement, retirement_date
@@ -96,6 +99,16 @@ def test_partial_birth_dates_in_roster_rows(text: str, expected: date) -> None:
 )
 def test_age_on(birth: date, day: date, age: int) -> None:
     assert age_on(birth, day) == age
+
+
+_leap_days = st.sampled_from([D(y, 2, 29) for y in range(1952, 2040, 4)])
+_month_ends = st.sampled_from([D(y, m, d) for y in range(1950, 2080) for m, d in ((2, 28), (3, 1), (12, 31))])
+_days = st.one_of(st.dates(D(1940, 1, 1), D(2080, 12, 31)), _leap_days, _month_ends)
+
+
+@given(birth=_days, day=_days)
+def test_age_on_is_the_calendar_difference_in_years(birth: date, day: date) -> None:
+    assert age_on(birth, day) == relativedelta(day, birth).years
 
 
 # -- Retirement roadmap (legal-sources.md §4) ------------------------------------------------------------------------

@@ -139,8 +139,16 @@ def months_between(start: date, end: date) -> int:
 
 @lru_cache(maxsize=65536)
 def age_on(birth: date, day: date) -> int:
-    """Age in whole years on ``day`` (cached: a roster evaluates many officials on one day)."""
-    years: int = relativedelta(day, birth).years
+    """Age in whole years on ``day``: ``relativedelta(day, birth).years`` (a birthday on 29 February is reached on
+    28 February in a common year), in integer arithmetic where ``day`` is not before ``birth``."""
+    if day < birth:
+        years: int = relativedelta(day, birth).years
+        return years
+    years = day.year - birth.year
+    if (day.month, day.day) < (birth.month, birth.day) and not (
+        birth.month == 2 and birth.day == 29 and day.month == 2 and day.day == 28 and not isleap(day.year)
+    ):
+        years -= 1
     return years
 
 
