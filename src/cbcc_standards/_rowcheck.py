@@ -70,13 +70,15 @@ class RowValidator:
         for item in value:
             if item.__class__ is not dict:
                 return None
-            key = (name, *((k, v.__class__, v) for k, v in item.items()))
+            values = tuple(item.values())
+            kinds = tuple(map(type, values))  # 1, 1.0 and True are equal, and hash alike: their types tell them apart
+            key = (name, tuple(item), values, kinds)
             try:
                 found = items.get(key)
             except TypeError:  # a nested value
                 return None
             if found is None:
-                if any(cls not in _PLAIN for _, cls, _ in key[1:]):
+                if not _PLAIN.issuperset(kinds):
                     return None
                 try:
                     found = validate(item)
