@@ -27,10 +27,10 @@ from ...results import Finding
 from ...rules.requirements import Requirement
 from ..renderers import Document, Renderer, ReviewDocument
 from ..shapes import requirement_dict
-from ._fastjson import finding_key
+from ._fastjson import MAX_CACHED, finding_key
 from ._view import RosterLine
 
-__all__ = ["COLUMNS", "CSV", "MAX_CELL", "neutralise_cell"]
+__all__ = ["COLUMNS", "CSV", "MAX_CELL", "csv_field", "neutralise_cell"]
 
 COLUMNS = (
     "id",
@@ -70,6 +70,19 @@ def _cell(value: object) -> str:
     if len(text) > MAX_CELL:
         text = f"{text[: MAX_CELL - 40]}… ({len(text)})"
     return neutralise_cell(text)
+
+
+def csv_field(text: str) -> str:
+    """A cell as ``csv.writer`` (``,``, ``"``, minimal quoting) writes it in a row of several cells: quoted, its
+    quotes doubled, when it holds a comma, a quote or a line break; as it is otherwise."""
+    if '"' in text or "," in text or "\n" in text or "\r" in text:
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
+def _line(cells: list[str]) -> str:
+    """The cells of one row (several) as ``csv.writer`` writes them, without the line end."""
+    return ",".join(map(csv_field, cells))
 
 
 def _iso(day: date | None) -> str:
@@ -126,15 +139,18 @@ def _render(doc: Document, out: IO[str], lang: Lang) -> None:
         trouble = dict.fromkeys(COLUMNS, "")
         trouble.update(status="plugin_failed", message=t("report.plugin_failed", lang, name=name, error=error))
         writer.writerow([_cell(trouble[c]) for c in COLUMNS])
-    cache: dict[tuple[Any, ...], tuple[Finding, list[str], str]] = {}  # a finding's cells, made once (bounded)
+    # A finding's cells, written once as CSV text (bounded); an official's rows are its cells joined with them.
+    cache: dict[tuple[Any, ...], tuple[Finding, str, str]] = {}
+    no_finding = "," * 9
     for a in doc.assessments():
         person = [_cell(c) for c in (a.id, a.full_name, a.title, a.unit, a.status.value, a.action.value)]
         person.append(_cell(_iso(a.deadline)))
-        passing = _cell("yes" if a.provisional_pass else "")
         line = RosterLine.of(a, lang)
-        main = [_cell(line.rule), _cell(line.reason)]
+        head = _line(person) + ","
+        passing = "," + csv_field(_cell("yes" if a.provisional_pass else "")) + ","
+        tail = "," + _line([_cell(line.rule), _cell(line.reason)]) + "\r\n"
         if not a.findings:
-            writer.writerow([*person, *[""] * 9, passing, "", *main])
+            out.write(head + no_finding + passing + tail)
             continue
         rows = []
         for f in a.findings:
@@ -144,13 +160,14 @@ def _render(doc: Document, out: IO[str], lang: Lang) -> None:
             except TypeError:
                 key, found = None, None
             if found is None:
-                found = (f, *_finding_cells(f, lang))
+                cells, notice = _finding_cells(f, lang)
+                found = (f, _line(cells), csv_field(notice))
                 if key is not None:
-                    if len(cache) >= 1 << 12:
+                    if len(cache) >= MAX_CACHED:
                         cache.clear()
                     cache[key] = found
-            rows.append([*person, *found[1], passing, found[2], *main])
-        writer.writerows(rows)
+            rows.append(head + found[1] + passing + found[2] + tail)
+        out.write("".join(rows))
     for r in doc.report.rejected:
         message = "; ".join(f"{e.field or '-'}: {e.render(lang)}" for e in r.errors)
         where = f"row {r.line} (record {r.row})" if r.line is not None and r.line != r.row else f"row {r.row}"
