@@ -53,7 +53,7 @@ def _to_date(value: Any) -> Any:
         raise PydanticCustomError(DateParseError.code, str(exc)) from None
 
 
-_parse_date = lru_cache(maxsize=4096)(parse_legal_date)
+_parse_date = lru_cache(maxsize=1 << 15)(parse_legal_date)
 """:func:`parse_legal_date`, cached (pure; a roster repeats its dates): the texts of invalid dates are not kept."""
 
 
