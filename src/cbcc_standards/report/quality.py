@@ -314,7 +314,13 @@ def _qualification_columns(record: Record) -> tuple[tuple[str, str, str], ...]:
         ),
         "state_management": _state_management(record),
     }
-    return tuple((group, column, f"{group}.{column}") for group, column in columns.items())
+    return tuple(_column(group, column) for group, column in columns.items())
+
+
+@lru_cache(maxsize=1024)
+def _column(group: str, column: str) -> tuple[str, str, str]:
+    """(group, column, counter key), one object for each pair (the records' columns share them)."""
+    return (group, column, f"{group}.{column}")
 
 
 def _flag(value: bool | None, yes: str, no: str) -> str:
