@@ -17,7 +17,7 @@ from .reading.headers import FIELDS, Target, load_column_mapping, parse_target
 from .reading.jsonrows import (
     MAX_JSON_DEPTH,
     RowSettings,
-    clean_json_row,
+    clean_or_reject,
     depth_exceeds,
     legible_id,
     rejected_row,
@@ -321,15 +321,17 @@ class RosterFile:
         (cleaning it elsewhere still counts its remarks, in the order of the rows)."""
         row = PendingRow(self._count(line), line, value, size)
         if size > MAX_CELL_CHARS:
-            settings = self.settings()
-            _, _, errors = clean_json_row(
-                value, line, settings.summary(), mapping=self.mapping, model_fields=self._model_fields, size=size
+            cleaned = clean_or_reject(
+                value,
+                row.number,
+                line,
+                self.settings().summary(),
+                mapping=self.mapping,
+                model_fields=self._model_fields,
+                size=size,
             )
-            if errors:
-                raw_id = value.get("id")
-                row.verdict = Rejected(
-                    row=row.number, line=line, id=str(raw_id) if raw_id is not None else None, errors=errors
-                )
+            if isinstance(cleaned, Rejected):
+                row.verdict = cleaned
         return row
 
     def _clean(self, line: int | None, value: Any, size: int | None = None) -> Mapping[str, Any] | Rejected:
@@ -337,19 +339,14 @@ class RosterFile:
             return self._reject(line, "reader.too_deep", limit=MAX_JSON_DEPTH)
         if not isinstance(value, dict):
             return self._reject(line, "reader.not_an_object")
-        row, extras, errors = clean_json_row(
-            value,
-            line or len(self.lines) + 1,
-            self.reading,
-            mapping=self.mapping,
-            model_fields=self._model_fields,
-            size=size,
+        number = len(self.lines) + 1  # counted below, once the row is read
+        cleaned = clean_or_reject(
+            value, number, line, self.reading, mapping=self.mapping, model_fields=self._model_fields, size=size
         )
-        if errors:
-            raw_id = value.get("id")
-            number = self._count(line)
-            return Rejected(row=number, line=line, id=str(raw_id) if raw_id is not None else None, errors=errors)
-        return self._emit(line, row, extras)
+        if isinstance(cleaned, Rejected):
+            self._count(line)
+            return cleaned
+        return self._emit(line, *cleaned)
 
     def _json(self, fh: TextIO) -> Iterator[Mapping[str, Any] | Rejected]:
         self.reading.source = {"encoding": "utf-8"}

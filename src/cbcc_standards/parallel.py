@@ -155,8 +155,11 @@ def _work(
             if settings is None or reading is None:  # pragma: no cover - pending rows come with their settings
                 raise RuntimeError("pending rows without their reading settings")
             opened = open_pending(row, settings, reading)
-            if isinstance(opened, Rejected) or row.verdict is not None:
-                out.append(opened if isinstance(opened, Rejected) else row.verdict)  # type: ignore[arg-type]
+            if isinstance(opened, Rejected):
+                out.append(opened)
+                continue
+            if row.verdict is not None:  # decoded and cleaned for the reading's account only
+                out.append(row.verdict)
                 continue
             item = engine._evaluate_row(number, opened, day, observers)
         else:

@@ -24,6 +24,7 @@ __all__ = [
     "MAX_JSON_DEPTH",
     "RowSettings",
     "clean_json_row",
+    "clean_or_reject",
     "depth_exceeds",
     "legible_id",
     "open_pending",
@@ -156,6 +157,27 @@ def clean_json_row(
     return out, extras, tuple(errors)
 
 
+def clean_or_reject(
+    value: dict[str, Any],
+    number: int,
+    line: int | None,
+    summary: ReadingSummary,
+    *,
+    mapping: ValueMapping | None,
+    model_fields: frozenset[str],
+    size: int | None = None,
+) -> tuple[dict[str, Any], dict[str, Any]] | Rejected:
+    """:func:`clean_json_row` of record ``number``: (row, fields set aside), or the row rejected with the cleaning's
+    errors under its raw id."""
+    row, extras, errors = clean_json_row(
+        value, line or number, summary, mapping=mapping, model_fields=model_fields, size=size
+    )
+    if errors:
+        raw_id = value.get("id")
+        return Rejected(row=number, line=line, id=str(raw_id) if raw_id is not None else None, errors=errors)
+    return row, extras
+
+
 _SET_ASIDE = frozenset((*OPTIONAL_PERSON_FIELDS, *KEPT_FIELDS))
 
 _CODES: dict[str, frozenset[str]] = {kind: frozenset(ladder.codes) for kind, ladder in KINDS.items()}
@@ -220,10 +242,13 @@ def open_pending(row: PendingRow, settings: RowSettings, summary: ReadingSummary
             return rejected_row(row.number, row.line, "reader.too_deep", settings.lang, limit=MAX_JSON_DEPTH)
         if not isinstance(value, dict):  # pragma: no cover - a legible id is read in an object
             return rejected_row(row.number, row.line, "reader.not_an_object", settings.lang)
-    cleaned, _, errors = clean_json_row(
-        value, row.line, summary, mapping=settings.mapping, model_fields=settings.model_fields, size=row.size
+    cleaned = clean_or_reject(
+        value,
+        row.number,
+        row.line,
+        summary,
+        mapping=settings.mapping,
+        model_fields=settings.model_fields,
+        size=row.size,
     )
-    if errors:
-        raw_id = value.get("id")
-        return Rejected(row=row.number, line=row.line, id=str(raw_id) if raw_id is not None else None, errors=errors)
-    return cleaned
+    return cleaned if isinstance(cleaned, Rejected) else cleaned[0]

@@ -528,7 +528,7 @@ class QualityCounter(Spawning):
         self.groups = _groups(bands)
         self._people: dict[tuple[Any, ...], tuple[tuple[str, str, str], ...]] = {}
         self._by_birth: dict[tuple[Any, ...], tuple[str, tuple[str, ...], tuple[str, int] | None]] = {}
-        self._records: dict[tuple[int, ...], tuple[Record, tuple[tuple[str, str, str], ...]]] = {}
+        self._records: dict[tuple[int, ...], tuple[tuple[Any, ...], tuple[tuple[str, str, str], ...]]] = {}
         """Readings kept by value (pure functions of the settings): shared with the counter's spawns."""
         self._reset()
 
@@ -601,7 +601,7 @@ class QualityCounter(Spawning):
             return _qualification_columns(None)
         key = tuple(map(id, record))
         found = self._records.get(key)
-        if found is not None and all(map(operator.is_, found[0], record)):  # type: ignore[arg-type]
+        if found is not None and all(map(operator.is_, found[0], record)):
             return found[1]
         columns = _qualification_columns(record)
         if len(self._records) >= _KEPT:
@@ -632,7 +632,7 @@ class QualityCounter(Spawning):
                 ("category", self._category(official)),
                 ("rank", self.rank_bands.get(code, "unknown")),
             )
-            found = tuple((group, column, f"{group}.{column}") for group, column in person)
+            found = tuple(_column(group, column) for group, column in person)
             if len(self._people) >= _KEPT:
                 self._people.clear()
             self._people[key] = found
@@ -640,8 +640,7 @@ class QualityCounter(Spawning):
 
     @staticmethod
     def _rest(official: Official, age: str) -> tuple[tuple[str, str, str], ...]:
-        rotation = _flag(official.rotated, "rotated", "not_rotated")
-        return (("age", age, f"age.{age}"), ("rotation", rotation, f"rotation.{rotation}"))
+        return (_column("age", age), _column("rotation", _flag(official.rotated, "rotated", "not_rotated")))
 
     def _ages(self, birth: date | None, gender: Gender | None) -> tuple[str, tuple[str, ...], tuple[str, int] | None]:
         """The age column, its extra columns and the pyramid's cell of a birth date and gender (kept, at most
