@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -23,6 +23,7 @@ from ..officials import Official
 from ..sanity import plausible
 from ..units import AdministrativeUnit, unit_chain
 from .quality import Spawning, unit_order
+from .spill import SortingSpill
 
 __all__ = [
     "DEFAULT_WITHIN_MONTHS",
@@ -87,13 +88,15 @@ class Retiring:
 class RetirementHorizon:
     """Who retires within the window (``people``, by date), who is already past the date (``overdue``), counts per
     calendar year (``per_year``, the next :data:`HORIZON_YEARS` years from ``as_of``) in total and per unit up the
-    hierarchy (``per_unit``), and the ids whose retirement cannot be computed (``unknown``)."""
+    hierarchy (``per_unit``), and the ids whose retirement cannot be computed (``unknown``). ``people`` and
+    ``overdue`` are lists, or for a national roster sequences read back from a temporary file
+    (:class:`~cbcc_standards.report.spill.Spill`, equal to a list of the same people)."""
 
     as_of: date
     within_months: int
     until: date
-    people: list[Retiring]
-    overdue: list[Retiring]
+    people: Sequence[Retiring]
+    overdue: Sequence[Retiring]
     per_year: dict[int, int]
     per_unit: dict[str | None, dict[int, int]]
     unit_info: Mapping[str, AdministrativeUnit]
@@ -156,9 +159,9 @@ class RetirementCounter(Spawning):
         self._reset()
 
     def _reset(self) -> None:
-        self._soon: list[Retiring] = []
-        """Those who retire within the window (listed by name)."""
-        self._overdue: list[Retiring] = []
+        self._soon: SortingSpill[Retiring] = SortingSpill(_order)
+        """Those who retire within the window (listed by name; past the first 10,000, sorted in runs on disk)."""
+        self._overdue: SortingSpill[Retiring] = SortingSpill(_order)
         self._unknown: list[str] = []
         self._planned: dict[tuple[str | None, str], list[tuple[str, str | None]]] = {}
         self._leaf: dict[str | None, Counter[int]] = {}
@@ -166,7 +169,7 @@ class RetirementCounter(Spawning):
 
     def counts(self) -> tuple[Any, ...]:
         """What this counter has read, as plain data a worker sends back (see :meth:`absorb`)."""
-        return (self._soon, self._overdue, self._unknown, self._planned, self._leaf)
+        return (list(self._soon.sorted()), list(self._overdue.sorted()), self._unknown, self._planned, self._leaf)
 
     def absorb(self, counts: tuple[Any, ...]) -> None:
         """Add the :meth:`counts` of another counter with the same settings, read after the officials read here."""
@@ -221,11 +224,7 @@ class RetirementCounter(Spawning):
 
     def result(self) -> RetirementHorizon:
         """The horizon of the officials read so far."""
-
-        def order(r: Retiring) -> tuple[date, str, str]:
-            return (r.retirement_date, r.unit or "", r.id)
-
-        people = sorted((self._with_candidates(r) for r in self._soon), key=order)
+        people = self._soon.sorted(self._with_candidates)
         per_year = dict.fromkeys(self.years, 0)
         for counted in self._leaf.values():
             for year, n in counted.items():
@@ -241,12 +240,17 @@ class RetirementCounter(Spawning):
             within_months=self.within_months,
             until=self.until,
             people=people,
-            overdue=sorted(self._overdue, key=order),
+            overdue=self._overdue.sorted(),
             per_year=per_year,
             per_unit=per_unit,
             unit_info=self.units,
             unknown=list(self._unknown),
         )
+
+
+def _order(r: Retiring) -> tuple[date, str, str]:
+    """The order of the people listed: by retirement date, unit, id."""
+    return (r.retirement_date, r.unit or "", r.id)
 
 
 def retirement_horizon(

@@ -3,14 +3,15 @@ reports (which list them after the summary), without holding them all in memory.
 
 from __future__ import annotations
 
+import heapq
 import pickle
 import tempfile
 import weakref
 from array import array
-from collections.abc import Iterator, Sequence
-from typing import IO, TypeVar, overload
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import IO, Any, Generic, TypeVar, overload
 
-__all__ = ["BATCH", "SPILL_AFTER", "Spill"]
+__all__ = ["BATCH", "MAX_RUNS", "SPILL_AFTER", "SortingSpill", "Spill"]
 
 T = TypeVar("T")
 
@@ -19,6 +20,9 @@ BATCH = 256
 
 SPILL_AFTER = 10_000
 """Items a :class:`Spill` keeps in memory; the next ones go to a temporary file."""
+
+MAX_RUNS = 32
+"""Sorted runs a :class:`SortingSpill` keeps on disk before it merges them into one (each run is a temporary file)."""
 
 
 class Spill(Sequence[T]):
@@ -117,3 +121,75 @@ class Spill(Sequence[T]):
 
     def __repr__(self) -> str:
         return f"Spill({len(self)} items, {len(self) - len(self._head)} past the first {self.limit})"
+
+
+class SortingSpill(Generic[T]):
+    """Items added in any order and given back sorted by ``key`` (stable: items with equal keys in the order they
+    were added), without holding them all in memory: an external merge sort. Each ``limit`` items added
+    (:data:`SPILL_AFTER` by default) are sorted and written as a run (a :class:`Spill` with nothing kept in memory);
+    :meth:`sorted` merges the runs and the items not yet written. While fewer than ``limit`` items were added,
+    nothing touches the disk and :meth:`sorted` is a plain sorted list. Past :data:`MAX_RUNS` runs, they are merged
+    into one (so at most that many files are open)."""
+
+    def __init__(self, key: Callable[[T], Any], limit: int | None = None) -> None:
+        limit = SPILL_AFTER if limit is None else limit
+        if limit < 1:
+            raise ValueError(f"limit must be at least 1, got {limit}")
+        self.key = key
+        self.limit = limit
+        self._buffer: list[T] = []
+        self._runs: list[Spill[T]] = []
+        self._count = 0
+
+    def append(self, item: T) -> None:
+        """Add ``item``."""
+        self._buffer.append(item)
+        self._count += 1
+        if len(self._buffer) >= self.limit:
+            self._buffer.sort(key=self.key)
+            self._runs.append(_written(self._buffer))
+            self._buffer = []
+            if len(self._runs) >= MAX_RUNS:
+                merged = _written(heapq.merge(*self._runs, key=self.key))
+                for run in self._runs:
+                    run.close()
+                self._runs = [merged]
+
+    def extend(self, items: Iterable[T]) -> None:
+        """Add each of ``items``."""
+        for item in items:
+            self.append(item)
+
+    def __len__(self) -> int:
+        return self._count
+
+    def sorted(self, then: Callable[[T], T] | None = None) -> Sequence[T]:
+        """The items added so far, sorted (each passed through ``then`` when given): a list while no run was
+        written, else a :class:`Spill`. The spill may go on taking items after."""
+        tail = sorted(self._buffer, key=self.key)
+        merged: Iterable[T] = heapq.merge(*self._runs, tail, key=self.key) if self._runs else tail
+        if then is not None:
+            merged = map(then, merged)
+        if not self._runs:
+            return list(merged)
+        out: Spill[T] = Spill()
+        for item in merged:
+            out.append(item)
+        return out
+
+    def close(self) -> None:
+        """Delete the runs' temporary files and forget the items."""
+        for run in self._runs:
+            run.close()
+        self._runs, self._buffer, self._count = [], [], 0
+
+    def __repr__(self) -> str:
+        return f"SortingSpill({self._count} items, {len(self._runs)} runs on disk)"
+
+
+def _written(items: Iterable[T]) -> Spill[T]:
+    """A spill of ``items`` that keeps none of them in memory (but the last batch, fewer than :data:`BATCH`)."""
+    run: Spill[T] = Spill(limit=0)
+    for item in items:
+        run.append(item)
+    return run
