@@ -86,8 +86,8 @@ def _review(doc: ReviewDocument, out: IO[str], lang: Lang) -> None:
                 out.write(f"    {where}{ident}, {_line(e.field or '-')}: {_line(e.render(lang))}\n")
     for w in doc.file_warnings():
         out.write(f"! {_line(w.field or '-')}: {_line(w.render(lang))}\n")
-    s = report.summary()
-    out.write("\n" + t("report.totals", lang, officials=s["officials"], rejected=s["rejected"]) + "\n")
+    officials = sum(report.counts.values())
+    out.write("\n" + t("report.totals", lang, officials=officials, rejected=len(report.rejected)) + "\n")
     for status in Status:
         out.write(f"    {t(f'status.{status.value}', lang)}: {report.counts[status]}\n")
     if report.provisional_passes:
