@@ -955,11 +955,11 @@ class RosterObserver(Protocol):
 
 
 class _SeenIds:
-    """The ids seen so far, with the row each was first seen at, in 16 to 32 bytes an id: an open-addressing table of
-    96-bit digests of the ids (64 bits of the process's keyed SipHash of the id, 32 of the id reversed) and their
-    rows, in arrays (a dict of the ids themselves took 116 bytes an id, the ids' text kept alive). Two ids are the
-    same when both digests are: for different ids to share them, a national roster of 2.5 million would meet it with
-    a chance of about one in 10^16."""
+    """The ids seen so far, with the row each was first seen at, in 24 to 48 bytes an id (16 a slot, the table one to
+    two thirds full): an open-addressing table of 96-bit digests of the ids (64 bits of the process's keyed SipHash
+    of the id, 32 of the id reversed) and their rows, in arrays (a dict of the ids themselves took 116 bytes an id,
+    the ids' text kept alive). Two ids are the same when both digests are: for different ids to share them, a
+    national roster of 2.5 million would meet it with a chance of about one in 10^16."""
 
     def __init__(self) -> None:
         self._size = 0

@@ -168,7 +168,8 @@ class RetirementCounter(Spawning):
         """Those who retire in each year of the horizon, by unit (counted, not kept: the window is what is listed)."""
 
     def counts(self) -> tuple[Any, ...]:
-        """What this counter has read, as plain data a worker sends back (see :meth:`absorb`)."""
+        """What this counter has read, as plain data a worker sends back (see :meth:`absorb`); the people as lists
+        already sorted."""
         return (list(self._soon.sorted()), list(self._overdue.sorted()), self._unknown, self._planned, self._leaf)
 
     def absorb(self, counts: tuple[Any, ...]) -> None:
