@@ -179,3 +179,31 @@ def test_the_text_and_html_reports_do_not_build_the_json_of_every_retiring_offic
     assert "«" not in text  # every row assessed: none rejected for a field
     assert "P0" in text
     assert "P7" in text
+
+
+@pytest.mark.parametrize("fmt", ["html", "xlsx"])
+def test_the_report_view_computes_the_horizon_and_the_quality_once(
+    fmt: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # past 10,000 people each result() merges the runs into a new temporary file: the view's summary table only needs
+    # the counts
+    pytest.importorskip("jinja2" if fmt == "html" else "openpyxl")
+    from cbcc_standards.cli import main
+    from cbcc_standards.report.quality import QualityCounter
+
+    calls: list[str] = []
+    for cls in (RetirementCounter, QualityCounter):
+        original = cls.result
+
+        def counted(self: object, _original: object = original, _name: str = cls.__name__) -> object:
+            calls.append(_name)
+            return _original(self)  # type: ignore[operator]
+
+        monkeypatch.setattr(cls, "result", counted)
+    roster = tmp_path / "roster.jsonl"
+    roster.write_text(
+        json.dumps({"id": "P1", "gender": "nu", "birth_date": "1960-03-01", "title": "chu_tich_ubnd_xa"}) + "\n",
+        "utf-8",
+    )
+    assert main(["check", str(roster), "--as-of", "2024-01-01", "--format", fmt, "-o", str(tmp_path / "r")]) == 0
+    assert sorted(calls) == ["QualityCounter", "RetirementCounter"]

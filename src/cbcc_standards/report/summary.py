@@ -280,10 +280,11 @@ class RosterReport:
                 to_act.append(a)
         return to_act
 
-    def summary(self, *, lazy: bool = False) -> dict[str, Any]:
+    def summary(self, *, lazy: bool = False, statistics: bool = True) -> dict[str, Any]:
         """Counts by status, action and finding outcome, plus rejected rows, units and training needs; ``lazy``: the
         long lists of people as iterators (see :meth:`RetirementHorizon.as_dict
-        <cbcc_standards.report.retirements.RetirementHorizon.as_dict>`)."""
+        <cbcc_standards.report.retirements.RetirementHorizon.as_dict>`); ``statistics=False``: without ``quality``
+        and ``retirements`` (for a reader that takes them from :attr:`quality` and :attr:`retirements` itself)."""
         return {
             "officials": sum(self.counts.values()),
             "rejected": len(self.rejected),
@@ -295,10 +296,12 @@ class RosterReport:
             "notices": self.notices,
             "units": self.review.units_summary(self.lang) if self.review else [],
             "training_needs": self.review.training_needs(self.lang) if self.review else [],
-            **({"quality": self.quality.result().as_dict(self.lang)} if self.quality is not None else {}),
+            **(
+                {"quality": self.quality.result().as_dict(self.lang)} if statistics and self.quality is not None else {}
+            ),
             **(
                 {"retirements": self.retirements.result().as_dict(self.lang, lazy=lazy)}
-                if self.retirements is not None
+                if statistics and self.retirements is not None
                 else {}
             ),
         }

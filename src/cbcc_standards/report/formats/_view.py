@@ -222,7 +222,7 @@ class ReviewView:
         """Every official, in input order (the complete roster sheet)."""
         self.to_act = self.report.consume(self._lines(doc.items))
         self.attention = self.report.attention
-        self.summary = self.report.summary(lazy=True)  # the counts; the lists of people are read from the horizon
+        self.summary = self.report.summary(statistics=False)  # the counts: the statistics are read below
         self.units: list[dict[str, Any]] = self.summary["units"]
         self.needs: list[dict[str, Any]] = self.summary["training_needs"]
         self.file_warnings = doc.file_warnings()
